@@ -1,0 +1,116 @@
+/**
+ * The core's entry point: text in, findings out. No I/O and no editor types, so the language
+ * server, the CLI and the tests all call exactly this.
+ */
+import { message, type MessageKey } from '../knowledge/messages.ts';
+import { decodeDocument } from './decode.ts';
+import { splitLikeKubeadm } from './kubeadmSplit.ts';
+import { analyzeKubeProxyDocument } from './kubeProxyDocument.ts';
+import { parseFile } from './parse.ts';
+import { routeDocument, type RoutedDocument } from './route.ts';
+import { FILE_RULES, RULES_BY_ID } from './rules/index.ts';
+import type { FileContext, Report } from './rules/rule.ts';
+import { LineIndex } from './text.ts';
+import type { AnalysisResult, AnalyzeOptions, Finding, Span } from './types.ts';
+import { resolveVersion } from './version.ts';
+import { inRange } from '../knowledge/versions.ts';
+
+/** Files with none of these words are someone else's YAML: we stay silent on them. */
+const OURS = /kubeproxy\.config\.k8s\.io|KubeProxyConfiguration|kubeadm\.k8s\.io/;
+
+export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+  const locale = options.locale ?? 'en';
+  const t = (key: MessageKey, args?: Record<string, string | number>): string => message(locale, key, args);
+  const file = parseFile(text);
+  const lines = new LineIndex(text);
+  const documents = file.documents.map(routeDocument);
+  const version = resolveVersion(options.kubernetesVersion, documents);
+  const findings: Finding[] = [];
+  if (!OURS.test(text)) return { version, findings };
+
+  const minor = version.minor;
+  const push = (rule: string, documentIndex: number, report: Report, fallback: Span): void => {
+    const descriptor = RULES_BY_ID.get(rule);
+    if (!descriptor) throw new Error(`unregistered rule ${rule}`);
+    const override = options.rules?.[rule];
+    if (override === 'off') return;
+    const document = documents[documentIndex];
+    const span = report.span ?? locate(document, report, fallback);
+    findings.push({
+      rule,
+      category: descriptor.category,
+      severity: override ?? report.severity ?? descriptor.severity,
+      document: documentIndex,
+      path: report.path,
+      span,
+      range: lines.range(span),
+      message: report.message,
+      docs: descriptor.docs,
+      data: report.data,
+    });
+  };
+
+  for (const document of documents) {
+    const index = document.parsed.index;
+    for (const error of document.parsed.syntaxErrors) {
+      push('yaml-syntax', index, { path: '', span: error.span, message: t('yaml-syntax', { detail: error.message }) }, error.span);
+    }
+    if (document.role !== 'kube-proxy' || !document.decoded) continue;
+    const decoded = document.decoded;
+    const root = decoded.locations.get('')!.value;
+    for (const problem of decoded.problems) {
+      const key = problem.message === 'alias-limit' ? 'yaml-syntax.aliasLimit' : problem.message === 'merge-not-map' ? 'yaml-syntax.mergeNotMap' : 'yaml-syntax.complexKey';
+      push('yaml-syntax', index, { path: problem.path, span: problem.span, message: t(key) }, root);
+    }
+    if (decoded.problems.length > 0) continue;
+    analyzeKubeProxyDocument(document, decoded, minor, text, lines, t, locale, (rule, report) => push(rule, index, report, root));
+  }
+
+  const isKubeadmFile = documents.some((document) => document.role === 'kubeadm');
+  if (isKubeadmFile) {
+    for (const document of documents) {
+      if (!document.decoded && document.role === 'other' && document.parsed.syntaxErrors.length === 0) document.decoded = decodeDocument(document.parsed.doc);
+    }
+  }
+  const { chunks, separatorProblems } = splitLikeKubeadm(text);
+  const fileContext: FileContext = {
+    minor, locale, t, file, documents, chunks, separatorProblems, isKubeadmFile,
+    report: (documentIndex, report) => push(currentRule, documentIndex, report, documents[documentIndex]?.parsed.span ?? { start: 0, end: 0 }),
+  };
+  let currentRule = '';
+  for (const rule of FILE_RULES) {
+    if (!inRange(minor, rule.since, rule.until)) continue;
+    currentRule = rule.id;
+    rule.check(fileContext);
+  }
+
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  return { version, findings };
+}
+
+/** The span a report points at: its node, else the nearest enclosing node the user wrote. */
+function locate(document: RoutedDocument | undefined, report: Report, fallback: Span): Span {
+  const locations = document?.decoded?.locations;
+  if (!locations) return fallback;
+  let path = report.path;
+  let useKey = report.at === 'key';
+  while (true) {
+    const location = locations.get(path);
+    if (location) {
+      if (path === '') return firstLine(location.value, document!.parsed.doc.toString().length, fallback);
+      return useKey && location.key ? location.key : location.value;
+    }
+    if (path === '') return fallback;
+    // A defaulted value has no node: point at the key of the nearest section the user wrote.
+    useKey = true;
+    path = path.includes('[') && path.endsWith(']') ? path.slice(0, path.lastIndexOf('[')) : path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '';
+    if (path === '') {
+      const kind = locations.get('kind');
+      if (kind) return kind.key ?? kind.value;
+    }
+  }
+}
+
+function firstLine(span: Span, _length: number, fallback: Span): Span {
+  return span.end > span.start ? { start: span.start, end: span.start + 1 } : fallback;
+}

@@ -1,0 +1,143 @@
+/**
+ * Turns a YAML document into the JSON value sigs.k8s.io/yaml would hand to Go's JSON decoder
+ * (aliases and merge keys resolved, keys stringified), and remembers where every value came
+ * from so that findings point at the user's text. Duplicate keys are collected here because the
+ * JSON value can no longer show them; the last value wins, as in upstream's lenient decoding.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import type { Span } from './types.ts';
+
+export interface NodeLocation {
+  /** Span of the key (for map entries). */
+  key?: Span;
+  /** Span of the value; for an empty value, the end of its key. */
+  value: Span;
+}
+
+export interface DuplicateKey { path: string; key: Span; firstKey: Span }
+
+export interface DecodedDocument {
+  /** The JSON value (undefined for an empty document). */
+  value: unknown;
+  /** Location of every path, e.g. `ipvs.excludeCIDRs[1]`. */
+  locations: Map<string, NodeLocation>;
+  duplicates: DuplicateKey[];
+  /** Fatal conversion problems (merge of a non-map, unsupported key, alias expansion limit). */
+  problems: { path: string; span: Span; message: string }[];
+}
+
+/** Alias expansion budget: kube-proxy's go-yaml has one too; this keeps alias bombs harmless. */
+const MAX_EXPANDED_NODES = 100_000;
+
+export function joinPath(parent: string, key: string | number): string {
+  if (typeof key === 'number') return `${parent}[${key}]`;
+  return parent === '' ? key : `${parent}.${key}`;
+}
+
+export function decodeDocument(doc: Document.Parsed): DecodedDocument {
+  const locations = new Map<string, NodeLocation>();
+  const duplicates: DuplicateKey[] = [];
+  const problems: DecodedDocument['problems'] = [];
+  let budget = MAX_EXPANDED_NODES;
+
+  const spanOf = (node: Node | null | undefined, fallback: Span): Span =>
+    node && node.range ? { start: node.range[0], end: node.range[1] } : fallback;
+
+  const visit = (node: unknown, path: string, at: Span, recordAt: boolean): unknown => {
+    if (--budget < 0) {
+      if (budget === -1) problems.push({ path, span: at, message: 'alias-limit' });
+      return undefined;
+    }
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      // Findings inside an alias point at the alias itself: that is where the user used it.
+      return visit(target, path, at, false);
+    }
+    if (isScalar(node)) {
+      const value = node.value;
+      if (typeof value === 'bigint') return Number(value);
+      if (value instanceof Date) return node.source ?? String(value);
+      if (value instanceof Uint8Array) return node.source ?? '';
+      return value === undefined ? null : value;
+    }
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      const seenKeys = new Map<string, Span>();
+      for (const pair of node.items) {
+        if (isMergePair(pair)) {
+          mergeInto(out, pair, path, recordAt);
+          continue;
+        }
+        const keyName = keyString(pair.key);
+        const keySpan = spanOf(pair.key as Node, at);
+        if (keyName === undefined) {
+          problems.push({ path, span: keySpan, message: 'complex-key' });
+          continue;
+        }
+        const childPath = joinPath(path, keyName);
+        const previous = seenKeys.get(keyName);
+        if (previous) duplicates.push({ path: childPath, key: keySpan, firstKey: previous });
+        seenKeys.set(keyName, keySpan);
+        const valueNode = pair.value as Node | null;
+        const valueSpan = valueNode && valueNode.range ? spanOf(valueNode, keySpan) : { start: keySpan.end, end: keySpan.end };
+        if (recordAt) locations.set(childPath, { key: keySpan, value: valueSpan });
+        else if (!locations.has(childPath)) locations.set(childPath, { key: at, value: at });
+        out[keyName] = visit(valueNode, childPath, recordAt ? valueSpan : at, recordAt);
+      }
+      return out;
+    }
+    if (isSeq(node)) {
+      return node.items.map((item, i) => {
+        const childPath = joinPath(path, i);
+        const itemSpan = recordAt ? spanOf(item as Node, at) : at;
+        if (!locations.has(childPath) || recordAt) locations.set(childPath, { value: itemSpan });
+        return visit(item, childPath, itemSpan, recordAt);
+      });
+    }
+    return null;
+  };
+
+  const mergeInto = (out: Record<string, unknown>, pair: Pair, path: string, recordAt: boolean): void => {
+    const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+    const keySpan = spanOf(pair.key as Node, { start: 0, end: 0 });
+    for (const source of sources) {
+      const merged = visit(source, path, recordAt ? spanOf(pair.value as Node, keySpan) : keySpan, false);
+      if (merged === null || typeof merged !== 'object' || Array.isArray(merged)) {
+        problems.push({ path, span: spanOf(pair.value as Node, keySpan), message: 'merge-not-map' });
+        continue;
+      }
+      for (const [key, value] of Object.entries(merged)) {
+        out[key] = value;
+        const childPath = joinPath(path, key);
+        if (!locations.has(childPath)) locations.set(childPath, { key: keySpan, value: spanOf(pair.value as Node, keySpan) });
+      }
+    }
+  };
+
+  const root = doc.contents;
+  const rootSpan = spanOf(root as Node, { start: doc.range[0], end: doc.range[0] });
+  const value = root === null ? undefined : visit(root, '', rootSpan, true);
+  locations.set('', { value: rootSpan });
+  return { value, locations, duplicates, problems };
+}
+
+function isMergePair(pair: Pair): boolean {
+  const key = pair.key;
+  // The yaml package marks a resolved merge key with a Symbol('<<'); a quoted '<<' is a plain key.
+  return isScalar(key) && (typeof key.value === 'symbol' || (key.value === '<<' && key.type === 'PLAIN' && !key.tag));
+}
+
+/** Keys as sigs.k8s.io/yaml writes them into JSON: strings as is, scalars formatted. */
+function keyString(key: unknown): string | undefined {
+  if (isPair(key)) return undefined;
+  if (key === null || key === undefined) return 'null';
+  if (isScalar(key)) {
+    const value = key.value;
+    if (value === null || value === undefined) return 'null';
+    if (typeof value === 'string') return value;
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+    return key.source ?? String(value);
+  }
+  return undefined;
+}

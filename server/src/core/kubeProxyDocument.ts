@@ -1,0 +1,168 @@
+/**
+ * Everything about one KubeProxyConfiguration document: apiVersion/kind, strict decoding
+ * (unknown and duplicate fields), type decoding, then the validation rules on the defaulted
+ * configuration. Produces findings through the `emit` callback given by the analyzer.
+ */
+import type { MessageKey } from '../knowledge/messages.ts';
+import type { Minor } from '../knowledge/versions.ts';
+import { buildEffective } from './effective.ts';
+import type { DecodedDocument } from './decode.ts';
+import { LineIndex } from './text.ts';
+import { KUBE_PROXY_API_VERSION, type RoutedDocument } from './route.ts';
+import { KUBE_PROXY_RULES } from './rules/index.ts';
+import type { KubeProxyContext, Report } from './rules/rule.ts';
+import { checkSchema, type SchemaIssue } from './schemaCheck.ts';
+import { unknownFieldHint } from './unknownFieldHint.ts';
+import { inRange } from '../knowledge/versions.ts';
+
+type Translate = (key: MessageKey, args?: Record<string, string | number>) => string;
+export type Emit = (rule: string, report: Report) => void;
+
+function removePath(root: unknown, path: string): void {
+  const segments = path.match(/[^.[\]]+|\[\d+\]/g) ?? [];
+  let current = root as Record<string, unknown> | unknown[] | null;
+  for (let i = 0; i < segments.length - 1; i++) {
+    if (current === null || typeof current !== 'object') return;
+    const segment = segments[i];
+    current = (segment.startsWith('[') ? (current as unknown[])[Number(segment.slice(1, -1))] : (current as Record<string, unknown>)[segment]) as typeof current;
+  }
+  if (current === null || typeof current !== 'object') return;
+  const last = segments[segments.length - 1];
+  if (last === undefined) return;
+  if (last.startsWith('[')) (current as unknown[])[Number(last.slice(1, -1))] = null;
+  else delete (current as Record<string, unknown>)[last];
+}
+
+function describeValue(t: Translate, value: unknown): string {
+  if (typeof value === 'string') return t('type.string');
+  if (typeof value === 'boolean') return t('type.boolean');
+  if (typeof value === 'number') return Number.isInteger(value) ? t('type.integer') : t('type.number');
+  if (Array.isArray(value)) return t('type.list');
+  if (value === null || value === undefined) return t('type.null');
+  return t('type.map');
+}
+
+function expectedOf(t: Translate, issue: SchemaIssue, path: string): string {
+  const field = issue.field;
+  if (!field) return t('type.string');
+  const element = path.replace(/\[\d+\]$/, '') !== path || (field.type === 'boolMap' && path !== field.path);
+  if (element) return field.type === 'boolMap' ? t('type.boolean') : t('type.string');
+  switch (field.type) {
+    case 'bool': return t('type.boolean');
+    case 'int32': case 'uint32': return t('type.integer');
+    case 'float32': return t('type.number');
+    case 'duration': case 'durationPtr': return t('type.duration');
+    case 'timeOrDuration': return t('type.durationOrInteger');
+    case 'stringList': case 'objectList': return t('type.list');
+    case 'boolMap': case 'object': return t('type.map');
+    default: return t('type.string');
+  }
+}
+
+export function analyzeKubeProxyDocument(
+  document: RoutedDocument, decoded: DecodedDocument, minor: Minor, text: string, lines: LineIndex,
+  t: Translate, locale: 'en' | 'zh-cn', emit: Emit,
+): void {
+  const refuse = (summary: string, upstream: string): string => t('frame.refuse', { summary, minor, upstream });
+  if (document.apiVersion !== KUBE_PROXY_API_VERSION || document.kind !== 'KubeProxyConfiguration') {
+    const wrongKind = document.kind !== 'KubeProxyConfiguration';
+    const upstream = typeof document.kind !== 'string' || document.kind === ''
+      ? `Object 'Kind' is missing`
+      : `no kind ${JSON.stringify(document.kind)} is registered for version ${JSON.stringify(String(document.apiVersion ?? ''))}`;
+    emit('unsupported-api-version', {
+      path: wrongKind ? 'kind' : 'apiVersion',
+      message: refuse(wrongKind ? t('unsupported-api-version.kind', { kind: String(document.kind ?? '') }) : t('unsupported-api-version', { minor }), upstream),
+      data: wrongKind ? (typeof document.kind === 'string' && document.kind.toLowerCase() === 'kubeproxyconfiguration' ? { replaceValue: 'KubeProxyConfiguration' } : undefined) : { replaceValue: KUBE_PROXY_API_VERSION },
+    });
+    return;
+  }
+  const value = decoded.value as Record<string, unknown>;
+  const raw = structuredClone(value);
+
+  for (const duplicate of decoded.duplicates) {
+    const key = duplicate.path.slice(duplicate.path.lastIndexOf('.') + 1);
+    const line = lines.position(duplicate.key.start).line + 1;
+    emit('duplicate-field', {
+      path: duplicate.path, span: duplicate.key,
+      message: t('duplicate-field', { path: duplicate.path, upstream: `strict decoding error: yaml: unmarshal errors:\n  line ${line}: key ${JSON.stringify(key)} already set in map` }),
+      data: { firstKey: duplicate.firstKey },
+    });
+  }
+
+  for (const issue of checkSchema(value, minor)) {
+    removePath(raw, issue.path);
+    if (issue.kind === 'unknown-field') {
+      const hint = unknownFieldHint(issue.path, minor);
+      emit('unknown-field', {
+        path: issue.path, at: 'key',
+        message: t('unknown-field', { path: issue.path, minor, hint: hint ? t(hint.key, hint.args) : '', upstream: issue.upstream }),
+        data: hint?.data ?? { removeKey: true },
+      });
+      continue;
+    }
+    const source = sourceText(decoded, issue.path, text);
+    if (issue.kind === 'duration') {
+      const bare = /^[+-]?[0-9.]+$/.test(String(issue.value));
+      const days = /[0-9]d/.test(String(issue.value));
+      const hint = issue.value === null ? t('invalid-duration.hintEmpty') : bare ? t('invalid-duration.hintBare') : days ? t('invalid-duration.hintDays') : '';
+      const fixed = bare && Number(issue.value) > 0 ? `${issue.value}s` : days ? daysToHours(String(issue.value)) : undefined;
+      emit('invalid-duration', {
+        path: issue.path,
+        message: refuse(t('invalid-duration', { path: issue.path, value: issue.value === null ? '""' : JSON.stringify(issue.value), hint }), issue.upstream),
+        data: fixed ? { replaceValue: fixed } : undefined,
+      });
+      continue;
+    }
+    if (issue.kind === 'quantity') {
+      emit('invalid-type', { path: issue.path, message: refuse(t('invalid-type.quantity', { path: issue.path }), issue.upstream) });
+      continue;
+    }
+    if (issue.kind === 'overflow') {
+      emit('invalid-type', { path: issue.path, message: refuse(t('invalid-type.overflow', { path: issue.path, value: String(issue.value), goType: issue.field?.goType ?? 'int32' }), issue.upstream) });
+      continue;
+    }
+    const expected = expectedOf(t, issue, issue.path);
+    let hint = '';
+    let data: Record<string, unknown> | undefined;
+    const expectsString = expected === t('type.string') || expected === t('type.duration');
+    if (typeof issue.value === 'boolean' && expectsString && source && !/^(true|false)$/i.test(source)) {
+      hint = t('invalid-type.hintYaml11', { source });
+      data = { quoteValue: true };
+    } else if (typeof issue.value === 'number' && expectsString && source) {
+      hint = t('invalid-type.hintQuote', { source });
+      data = { quoteValue: true };
+    } else if (typeof issue.value === 'string' && !expectsString && /^["'].*["']$/.test(source ?? '')) {
+      hint = t('invalid-type.hintUnquote');
+      data = { unquoteValue: true };
+    }
+    emit('invalid-type', {
+      path: issue.path,
+      message: refuse(t('invalid-type', { path: issue.path, expected, actual: describeValue(t, issue.value), hint }), issue.upstream),
+      data,
+    });
+  }
+
+  const config = buildEffective(raw, minor);
+  const ctx: KubeProxyContext = {
+    minor, locale, t, document, config, raw,
+    has: (path) => decoded.locations.has(path),
+    refuse,
+    report: () => undefined,
+  };
+  for (const rule of KUBE_PROXY_RULES) {
+    if (!inRange(minor, rule.since, rule.until)) continue;
+    ctx.report = (report) => emit(rule.id, report);
+    rule.check(ctx);
+  }
+}
+
+function sourceText(decoded: DecodedDocument, path: string, text: string): string | undefined {
+  const location = decoded.locations.get(path);
+  if (!location) return undefined;
+  return text.slice(location.value.start, location.value.end);
+}
+
+function daysToHours(value: string): string | undefined {
+  const match = /^(\d+)d$/.exec(value);
+  return match ? `${Number(match[1]) * 24}h` : undefined;
+}

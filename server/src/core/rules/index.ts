@@ -1,0 +1,40 @@
+/** Every rule, in one list. Settings, SARIF and documentation enumerate rules from here. */
+import { bindAddress } from './bindAddress.ts';
+import { duplicateField, invalidDuration, invalidType, unknownField, unsupportedApiVersion, yamlSyntax } from './builtin.ts';
+import { clientBurst } from './clientBurst.ts';
+import { clusterCidr } from './clusterCidr.ts';
+import { configSyncPeriod } from './configSyncPeriod.ts';
+import { conntrack } from './conntrack.ts';
+import { detectLocalInterface } from './detectLocalInterface.ts';
+import { detectLocalMode } from './detectLocalMode.ts';
+import { featureGates } from './featureGates.ts';
+import { hostPortAddress } from './hostPortAddress.ts';
+import { ipvsDeprecated } from './ipvsDeprecated.ts';
+import { ipvsExcludeCidrs } from './ipvsExcludeCidrs.ts';
+import { ipvsTimeout } from './ipvsTimeout.ts';
+import { kubeadmApiVersion } from './kubeadmApiVersion.ts';
+import { kubeadmDocumentSeparator, kubeadmDuplicateKind, kubeadmMissingGvk } from './kubeadmDocuments.ts';
+import { kubeadmKubernetesVersion } from './kubeadmKubernetesVersion.ts';
+import { kubeadmOverride } from './kubeadmOverride.ts';
+import { logging } from './logging.ts';
+import { masqueradeBit } from './masqueradeBit.ts';
+import { nodePortAddresses } from './nodePortAddresses.ts';
+import { oomScoreAdj } from './oomScoreAdj.ts';
+import { portRange } from './portRange.ts';
+import { proxyMode } from './proxyMode.ts';
+import type { FileRule, KubeProxyRule, Rule } from './rule.ts';
+import { showHiddenMetrics } from './showHiddenMetrics.ts';
+import { syncPeriod } from './syncPeriod.ts';
+import { unusedField } from './unusedField.ts';
+
+export const RULES: readonly Rule[] = [
+  yamlSyntax, unknownField, duplicateField, invalidType, invalidDuration, unsupportedApiVersion,
+  featureGates, proxyMode, masqueradeBit, syncPeriod, ipvsTimeout, ipvsExcludeCidrs, conntrack, clientBurst,
+  oomScoreAdj, configSyncPeriod, bindAddress, hostPortAddress, clusterCidr, portRange, nodePortAddresses,
+  showHiddenMetrics, detectLocalMode, detectLocalInterface, logging, ipvsDeprecated, unusedField,
+  kubeadmMissingGvk, kubeadmDocumentSeparator, kubeadmDuplicateKind, kubeadmApiVersion, kubeadmKubernetesVersion, kubeadmOverride,
+];
+
+export const RULES_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+export const KUBE_PROXY_RULES = RULES.filter((rule): rule is KubeProxyRule => rule.scope === 'kubeproxy');
+export const FILE_RULES = RULES.filter((rule): rule is FileRule => rule.scope === 'file');

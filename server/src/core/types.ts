@@ -1,0 +1,51 @@
+/** Shapes shared by the core's modules and its front ends (server, CLI). */
+import type { Minor } from '../knowledge/versions.ts';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type Category = 'syntax' | 'schema' | 'decode' | 'validation' | 'kubeadm' | 'best-practice';
+export type Locale = 'en' | 'zh-cn';
+
+/** Half-open [start, end) offsets into the file text (UTF-16 code units). */
+export interface Span { start: number; end: number }
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+export interface Finding {
+  rule: string;
+  category: Category;
+  severity: Severity;
+  /** 0-based index of the YAML document in the file. */
+  document: number;
+  /** Dotted YAML path inside the document (`ipvs.excludeCIDRs[1]`), '' for the document itself. */
+  path: string;
+  span: Span;
+  range: Range;
+  message: string;
+  /** Link to the rule's documentation. */
+  docs: string;
+  /** What a fix needs; free-form per rule. */
+  data?: Record<string, unknown>;
+}
+
+export type VersionSource = 'setting' | 'file' | 'default';
+
+export interface ResolvedVersion {
+  minor: Minor;
+  source: VersionSource;
+  /** What the file or setting said, when it was not a supported minor as such. */
+  requested?: string;
+}
+
+export interface AnalyzeOptions {
+  /** `auto` or a minor such as `1.34`. */
+  kubernetesVersion?: string;
+  locale?: Locale;
+  /** Severity overrides by rule id; 'off' disables the rule. */
+  rules?: Record<string, Severity | 'off'>;
+}
+
+export interface AnalysisResult {
+  version: ResolvedVersion;
+  findings: Finding[];
+}

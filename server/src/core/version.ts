@@ -1,0 +1,50 @@
+/**
+ * Which Kubernetes minor to check against: the setting (unless `auto`), else the
+ * ClusterConfiguration.kubernetesVersion of the same file, else the newest supported minor.
+ * Labels such as `stable-1.33` name their minor; `stable` or `latest` need a network lookup that
+ * kubeadm does and we do not, so they fall back to the newest minor.
+ */
+import { isSupportedMinor, minorNumber, NEWEST_MINOR, OLDEST_MINOR, SUPPORTED_MINORS, type Minor } from '../knowledge/versions.ts';
+import type { RoutedDocument } from './route.ts';
+import type { ResolvedVersion } from './types.ts';
+
+/** The minor a kubernetesVersion value names, if it names one ("v1.33.2", "1.33", "stable-1.33"). */
+export function minorFromVersionText(text: string): number | undefined {
+  const semantic = /^v?1\.(\d+)(?:\.\d+)?(?:[-+.][\w.+-]*)?$/.exec(text.trim());
+  if (semantic) return Number(semantic[1]);
+  const label = /^(?:release\/|ci\/)?(?:stable|latest)-1\.(\d+)$/.exec(text.trim());
+  if (label) return Number(label[1]);
+  return undefined;
+}
+
+function clamp(minorNo: number, requested: string, source: ResolvedVersion['source']): ResolvedVersion {
+  const candidate = `1.${minorNo}`;
+  if (isSupportedMinor(candidate)) return { minor: candidate, source };
+  const minor: Minor = minorNo < minorNumber(OLDEST_MINOR) ? OLDEST_MINOR : NEWEST_MINOR;
+  return { minor, source, requested };
+}
+
+export function clusterConfigurationVersion(documents: RoutedDocument[]): unknown {
+  for (const document of documents) {
+    if (document.role !== 'kubeadm' || document.kind !== 'ClusterConfiguration') continue;
+    const value = document.decoded?.value as Record<string, unknown> | undefined;
+    if (value && value.kubernetesVersion !== undefined) return value.kubernetesVersion;
+  }
+  return undefined;
+}
+
+export function resolveVersion(setting: string | undefined, documents: RoutedDocument[]): ResolvedVersion {
+  if (setting && setting !== 'auto') {
+    const minorNo = minorFromVersionText(setting);
+    if (minorNo !== undefined) return clamp(minorNo, setting, 'setting');
+  }
+  const fromFile = clusterConfigurationVersion(documents);
+  if (fromFile !== undefined && fromFile !== null) {
+    const text = String(fromFile);
+    const minorNo = minorFromVersionText(text);
+    if (minorNo !== undefined) return clamp(minorNo, text, 'file');
+  }
+  return { minor: NEWEST_MINOR, source: 'default' };
+}
+
+export { SUPPORTED_MINORS };

@@ -1,0 +1,120 @@
+/**
+ * Every user-facing sentence of the analysis, in English and Simplified Chinese, keyed by id.
+ * Placeholders are `{name}`. Upstream's own error texts are passed in as `{upstream}` and are
+ * never translated: they are what kube-proxy and kubeadm print.
+ */
+import type { Locale } from '../core/types.ts';
+
+type Entry = readonly [en: string, zh: string];
+
+export const MESSAGES = {
+  // Frames: what upstream does with the problem.
+  'frame.refuse': ['{summary} kube-proxy {minor} refuses to start: {upstream}', '{summary}kube-proxy {minor} 将拒绝启动：{upstream}'],
+  'frame.kubeadmRefuses': ['{summary} kubeadm refuses the file: {upstream}', '{summary}kubeadm 会拒绝该文件：{upstream}'],
+
+  'yaml-syntax': ['YAML syntax error: {detail}. Neither kube-proxy nor kubeadm can read this file.', 'YAML 语法错误：{detail}。kube-proxy 与 kubeadm 都无法读取此文件。'],
+  'yaml-syntax.aliasLimit': ['This document expands too many aliases; it is not analysed further.', '此文档展开的别名过多，不再继续分析。'],
+  'yaml-syntax.mergeNotMap': ['A merge key (<<) needs a map or a list of maps as its value; upstream refuses this document.', '合并键（<<）的值必须是映射或映射列表；上游会拒绝此文档。'],
+  'yaml-syntax.complexKey': ['Only scalar keys can be decoded; upstream refuses this document.', '只有标量键可以被解码；上游会拒绝此文档。'],
+
+  'unknown-field': ['Unknown field "{path}" in KubeProxyConfiguration for Kubernetes {minor}{hint}. kube-proxy drops it silently (strict decoding fails, lenient decoding goes on) and `kubeadm config validate` rejects the file: {upstream}', 'Kubernetes {minor} 的 KubeProxyConfiguration 没有字段 "{path}"{hint}。kube-proxy 会静默丢弃它（严格解码失败后改用宽松解码），`kubeadm config validate` 会拒绝该文件：{upstream}'],
+  'unknown-field.hintCase': [' (did you mean "{suggestion}"? field names are case-sensitive)', '（是否想写 "{suggestion}"？字段名区分大小写）'],
+  'unknown-field.hintSimilar': [' (did you mean "{suggestion}"?)', '（是否想写 "{suggestion}"？）'],
+  'unknown-field.hintMove': [' (it belongs under "{suggestion}")', '（它应位于 "{suggestion}" 之下）'],
+  'unknown-field.hintSince': [' (it exists from Kubernetes {since})', '（该字段自 Kubernetes {since} 起才有）'],
+  'unknown-field.hintNotV1alpha1': [' ("{path}" is a field of kube-proxy\'s internal configuration, not of v1alpha1)', '（"{path}" 是 kube-proxy 内部配置的字段，不属于 v1alpha1）'],
+
+  'duplicate-field': ['Field "{path}" is set twice; kube-proxy keeps the last value and `kubeadm config validate` rejects the file: {upstream}', '字段 "{path}" 被设置了两次；kube-proxy 采用最后一个值，`kubeadm config validate` 会拒绝该文件：{upstream}'],
+
+  'invalid-type': ['"{path}" must be {expected}, not {actual}{hint}.', '"{path}" 应为{expected}，而不是{actual}{hint}。'],
+  'invalid-type.hintYaml11': [' (YAML 1.1 reads {source} as a boolean: quote it)', '（YAML 1.1 会把 {source} 读作布尔值：请加引号）'],
+  'invalid-type.hintQuote': [' (quote it: "{source}")', '（请加引号："{source}"）'],
+  'invalid-type.hintUnquote': [' (remove the quotes)', '（请去掉引号）'],
+  'invalid-type.overflow': ['"{path}" = {value} does not fit in {goType}.', '"{path}" = {value} 超出了 {goType} 的范围。'],
+  'invalid-type.quantity': ['"{path}" must be a quantity such as 0, 64Ki or 1Mi.', '"{path}" 应为数量值，例如 0、64Ki 或 1Mi。'],
+  'type.string': ['a string', '字符串'],
+  'type.boolean': ['true or false', 'true 或 false'],
+  'type.integer': ['an integer', '整数'],
+  'type.number': ['a number', '数字'],
+  'type.duration': ['a duration string such as 30s', '时长字符串（如 30s）'],
+  'type.durationOrInteger': ['a duration string such as 5s or integer nanoseconds', '时长字符串（如 5s）或整数纳秒'],
+  'type.list': ['a list', '列表'],
+  'type.map': ['a map', '映射'],
+  'type.null': ['empty', '空值'],
+
+  'invalid-duration': ['"{path}" = {value} is not a Go duration{hint}; write it like 30s, 1m30s or 2h.', '"{path}" = {value} 不是合法的 Go 时长{hint}；请写成 30s、1m30s 或 2h 这样的形式。'],
+  'invalid-duration.hintBare': [' (a bare number needs a unit)', '（纯数字缺少单位）'],
+  'invalid-duration.hintDays': [' (Go durations have no "d" unit: use hours, e.g. 24h)', '（Go 时长没有 "d" 单位：请用小时，如 24h）'],
+  'invalid-duration.hintEmpty': [' (an empty value is not a duration here: remove the key or give a value)', '（此处空值不是合法时长：请删除该键或填写值）'],
+
+  'unsupported-api-version': ['kube-proxy {minor} reads KubeProxyConfiguration only as kubeproxy.config.k8s.io/v1alpha1.', 'kube-proxy {minor} 只接受 kubeproxy.config.k8s.io/v1alpha1 版本的 KubeProxyConfiguration。'],
+  'unsupported-api-version.kind': ['kube-proxy has no kind "{kind}" in kubeproxy.config.k8s.io; the kind is KubeProxyConfiguration.', 'kubeproxy.config.k8s.io 中没有 "{kind}" 这一 kind；应为 KubeProxyConfiguration。'],
+
+  'feature-gates.unknown': ['"{gate}" is not a feature gate of Kubernetes {minor}{hint}.', '"{gate}" 不是 Kubernetes {minor} 的特性门控{hint}。'],
+  'feature-gates.hintKnownIn': [' (it exists in {versions})', '（它存在于 {versions}）'],
+  'feature-gates.hintCase': [' (did you mean {suggestion}?)', '（是否想写 {suggestion}？）'],
+  'feature-gates.locked': ['Feature gate {gate} is locked to {locked} in Kubernetes {minor}; it can no longer be set to {value}.', '特性门控 {gate} 在 Kubernetes {minor} 中已锁定为 {locked}，不能再设为 {value}。'],
+
+  'proxy-mode': ['mode "{value}" is not valid on Kubernetes {minor}; accepted: {accepted}{hint}.', '模式 "{value}" 在 Kubernetes {minor} 上无效；可用值：{accepted}{hint}。'],
+  'proxy-mode.hintUserspace': [' (the userspace mode was removed in Kubernetes 1.26)', '（userspace 模式已在 Kubernetes 1.26 中移除）'],
+  'proxy-mode.hintCase': [' (values are case-sensitive: "{suggestion}")', '（取值区分大小写："{suggestion}"）'],
+  'proxy-mode.hintNftablesGate': [' (nftables is alpha in {minor}: it needs featureGates: {NFTablesProxyMode: true})', '（nftables 在 {minor} 中为 alpha：需要 featureGates: {NFTablesProxyMode: true}）'],
+  'proxy-mode.hintNftablesOff': [' (nftables is switched off by featureGates NFTablesProxyMode: false)', '（featureGates 中 NFTablesProxyMode: false 关闭了 nftables）'],
+  'proxy-mode.hintNftablesLater': [' (nftables exists from Kubernetes 1.29 and is GA since 1.33)', '（nftables 自 Kubernetes 1.29 起提供，1.33 起 GA）'],
+  'proxy-mode.hintIpvsOff': [' (ipvs is switched off by featureGates KubeProxyIPVS: false)', '（featureGates 中 KubeProxyIPVS: false 关闭了 ipvs）'],
+  'proxy-mode.hintWindows': [' (kernelspace is the Windows mode; this checks Linux kube-proxy)', '（kernelspace 是 Windows 模式；此处按 Linux 版 kube-proxy 检查）'],
+
+  'common.range': ['"{path}" = {value} must be between {min} and {max}.', '"{path}" = {value} 必须在 {min} 到 {max} 之间。'],
+  'common.positive': ['"{path}" = {value} must be greater than 0.', '"{path}" = {value} 必须大于 0。'],
+  'common.nonNegative': ['"{path}" = {value} must not be negative.', '"{path}" = {value} 不能为负数。'],
+  'common.cidr': ['"{path}" = "{value}" is not a valid CIDR (for example 10.96.0.0/12 or fd00::/108).', '"{path}" = "{value}" 不是合法的 CIDR（例如 10.96.0.0/12 或 fd00::/108）。'],
+  'sync-period.order': ['"{path}" ({sync}) must not be shorter than "{minPath}" ({min}).', '"{path}"（{sync}）不能短于 "{minPath}"（{min}）。'],
+
+  'node-port-addresses.primary': ['"primary" must be the only entry of nodePortAddresses.', '"primary" 必须是 nodePortAddresses 中唯一的条目。'],
+  'node-port-addresses.keywordLater': ['"{value}" is a nodePortAddresses keyword only from Kubernetes {since}; on {minor} each entry must be a CIDR.', '"{value}" 自 Kubernetes {since} 起才是 nodePortAddresses 关键字；在 {minor} 上每个条目都必须是 CIDR。'],
+  'node-port-addresses.entry': ['"{path}" = "{value}" must be a CIDR or one of the keywords {keywords}.', '"{path}" = "{value}" 必须是 CIDR 或关键字 {keywords} 之一。'],
+
+  'bind-address': ['bindAddress "{value}" is not an IP address.', 'bindAddress "{value}" 不是 IP 地址。'],
+  'host-port-address': ['"{path}" = "{value}" must be IP:port, with a valid IP and a port from 1 to 65535.', '"{path}" = "{value}" 必须是 IP:端口 形式，IP 合法且端口在 1 到 65535 之间。'],
+  'cluster-cidr': ['clusterCIDR "{value}" must be one CIDR, or an IPv4 and an IPv6 CIDR separated by a comma without spaces.', 'clusterCIDR "{value}" 必须是一个 CIDR，或以逗号（无空格）分隔的一个 IPv4 与一个 IPv6 CIDR。'],
+  'port-range': ['portRange "{value}" is not a port range such as 30000-32767 or 30000+2767.', 'portRange "{value}" 不是合法的端口范围，例如 30000-32767 或 30000+2767。'],
+  'show-hidden-metrics': ['showHiddenMetricsForVersion must be empty or "{previous}" on Kubernetes {minor}.', '在 Kubernetes {minor} 上 showHiddenMetricsForVersion 必须为空或 "{previous}"。'],
+  'detect-local-mode': ['detectLocalMode "{value}" is not supported; accepted: {accepted}.', '不支持 detectLocalMode "{value}"；可用值：{accepted}。'],
+  'detect-local-interface': ['"{path}" must be set when detectLocalMode is {mode}.', 'detectLocalMode 为 {mode} 时必须设置 "{path}"。'],
+
+  'logging.format': ['logging.format "{value}" is not supported; use text or json.', '不支持 logging.format "{value}"；请使用 text 或 json。'],
+  'logging.formatDisabled': ['logging.format json needs the LoggingBetaOptions feature gate, which is switched off.', 'logging.format 为 json 时需要 LoggingBetaOptions 特性门控，但它已被关闭。'],
+  'logging.verbosity': ['"{path}" = {value} must be at most 2147483647.', '"{path}" = {value} 不能超过 2147483647。'],
+  'logging.vmoduleFormat': ['logging.vmodule works only with the text log format.', 'logging.vmodule 只适用于 text 日志格式。'],
+  'logging.vmodulePattern': ['Every logging.vmodule entry needs a filePattern.', '每个 logging.vmodule 条目都需要 filePattern。'],
+  'logging.vmoduleChars': ['filePattern "{value}" must not contain "=" or ",".', 'filePattern "{value}" 不能包含 "=" 或 ","。'],
+  'logging.alpha': ['"{path}" needs the LoggingAlphaOptions feature gate (off by default).', '"{path}" 需要开启 LoggingAlphaOptions 特性门控（默认关闭）。'],
+  'logging.flushFrequency': ['logging.flushFrequency must be greater than zero on Kubernetes {minor}.', '在 Kubernetes {minor} 上 logging.flushFrequency 必须大于 0。'],
+
+  'ipvs-deprecated': ['The ipvs mode is deprecated since Kubernetes 1.35: kube-proxy {minor} still runs it but logs a deprecation warning and records an IPVSDeprecation event at start. Upstream recommends nftables (GA since 1.33; needs Linux kernel 5.13 or newer).{extra}', 'ipvs 模式自 Kubernetes 1.35 起已弃用：kube-proxy {minor} 仍可运行，但启动时会输出弃用警告并记录 IPVSDeprecation 事件。上游推荐使用 nftables（1.33 起 GA，需要 Linux 内核 5.13 及以上）。{extra}'],
+  'ipvs-deprecated.extra137': [' kubeadm 1.37 warns about it too, and the KubeProxyIPVS feature gate can switch ipvs off.', ' kubeadm 1.37 也会对此发出警告，且可通过 KubeProxyIPVS 特性门控关闭 ipvs。'],
+  'unused-field': ['"{path}" is no longer used by kube-proxy {minor}: it is accepted and ignored.', 'kube-proxy {minor} 已不再使用 "{path}"：该值会被接受但被忽略。'],
+
+  'kubeadm-duplicate-kind': ['kind {kind} appears more than once in this file.', '此文件中 kind {kind} 出现了不止一次。'],
+  'kubeadm-missing-gvk': ['kubeadm reads each part between "---" lines as a document and needs apiVersion and kind in every one; this document has {missing}.', 'kubeadm 把 "---" 之间的每一段都当作一个文档，并要求每个文档都有 apiVersion 和 kind；此文档缺少 {missing}。'],
+  'kubeadm-missing-gvk.commentOnly': ['This part of the file, before a "---" line, holds only comments or blank lines; kubeadm still reads it as a document without apiVersion and kind. Move the comments below the "---" line or remove that line.', '文件中 "---" 之前的这一部分只有注释或空行；kubeadm 仍会把它当作缺少 apiVersion 和 kind 的文档。请把注释移到 "---" 之后，或删除该分隔行。'],
+  'kubeadm-document-separator': ['kubeadm accepts only spaces or a comment after "---" on a separator line.', 'kubeadm 只允许分隔行 "---" 之后出现空格或注释。'],
+  'kubeadm-override': ['kubeadm recommends {field}: {recommended} here and warns when the value differs: {upstream}', 'kubeadm 建议此处 {field} 取 {recommended}，取值不同时会发出警告：{upstream}'],
+  'kubeadm-api-version.removed': ['{apiVersion} is no longer read by kubeadm {minor}; use kubeadm.k8s.io/v1beta4.', 'kubeadm {minor} 已不再读取 {apiVersion}；请使用 kubeadm.k8s.io/v1beta4。'],
+  'kubeadm-api-version.experimental': ['{apiVersion} is experimental in kubeadm {minor} and is refused without --allow-experimental-api; use kubeadm.k8s.io/v1beta3.', '{apiVersion} 在 kubeadm {minor} 中属于实验性 API，未加 --allow-experimental-api 时会被拒绝；请使用 kubeadm.k8s.io/v1beta3。'],
+  'kubeadm-api-version.deprecated': ['{apiVersion} is deprecated in kubeadm {minor}: kubeadm still reads it but warns; migrate to kubeadm.k8s.io/v1beta4 with `kubeadm config migrate`. kubeadm prints: {upstream}', '{apiVersion} 在 kubeadm {minor} 中已弃用：仍可读取但会发出警告；请用 `kubeadm config migrate` 迁移到 kubeadm.k8s.io/v1beta4。kubeadm 输出：{upstream}'],
+  'kubeadm-api-version.unknown': ['{apiVersion} is not an API version kubeadm {minor} reads; use {current}.', 'kubeadm {minor} 不读取 {apiVersion}；请使用 {current}。'],
+  'kubeadm-kubernetes-version': ['kubernetesVersion "{value}" is neither a version such as v1.{n}.0 nor a label such as stable-1.{n}.', 'kubernetesVersion "{value}" 既不是 v1.{n}.0 这样的版本号，也不是 stable-1.{n} 这样的标签。'],
+
+  'version.unsupported': ['Kubernetes version "{requested}" is outside the supported 1.28–1.37; checking against {minor}.', 'Kubernetes 版本 "{requested}" 不在支持的 1.28–1.37 范围内；按 {minor} 检查。'],
+  'version.source.setting': ['from the kubeProxyTuner.kubernetesVersion setting', '来自 kubeProxyTuner.kubernetesVersion 设置'],
+  'version.source.file': ['from ClusterConfiguration.kubernetesVersion in this file', '来自本文件 ClusterConfiguration.kubernetesVersion'],
+  'version.source.default': ['the newest supported minor (no version in the file or settings)', '最新支持的次版本（文件与设置中均未指定版本）'],
+} as const satisfies Record<string, Entry>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function message(locale: Locale, key: MessageKey, args: Record<string, string | number> = {}): string {
+  const template = MESSAGES[key][locale === 'zh-cn' ? 1 : 0];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+}
