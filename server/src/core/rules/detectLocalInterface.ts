@@ -10,7 +10,6 @@ export const detectLocalInterface: KubeProxyRule = {
     const field = mode === 'BridgeInterface' ? 'bridgeInterface' : mode === 'InterfaceNamePrefix' ? 'interfaceNamePrefix' : undefined;
     if (!field || ctx.config.detectLocal[field] !== '') return;
     const path = `detectLocal.${field}`;
-    const reportPath = ctx.has(path) ? path : 'detectLocalMode';
-    ctx.report({ path: reportPath, message: ctx.refuse(ctx.t('detect-local-interface', { path, mode }), invalid(goPath(ctx.minor, path), '', 'must not be empty')) });
+    ctx.report({ path, message: ctx.refuse(ctx.t('detect-local-interface', { path, mode }), invalid(goPath(ctx.minor, path), '', 'must not be empty')) });
   },
 };

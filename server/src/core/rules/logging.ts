@@ -32,8 +32,8 @@ export const logging: KubeProxyRule = {
     log.vmodule.forEach((item, i) => {
       const path = `logging.vmodule[${i}]`;
       if (item.filePattern === '') refuse(path, ctx.t('logging.vmodulePattern'), required(at(`vmodule[${i}]`), 'File pattern must not be empty'));
-      if (/[=,]/.test(item.filePattern)) refuse(`${path}.filePattern`, ctx.t('logging.vmoduleChars', { value: item.filePattern }), invalid(at(`vmodule[${i}]`), item.filePattern, 'File pattern must not contain equal sign or comma'));
-      if (item.verbosity > MAX_INT32) refuse(`${path}.verbosity`, ctx.t('logging.verbosity', { path: `${path}.verbosity`, value: item.verbosity }), invalid(at(`vmodule[${i}]`), item.verbosity, `Must be <= ${MAX_INT32}`));
+      if (/[=,]/.test(item.filePattern)) refuse(path, ctx.t('logging.vmoduleChars', { value: item.filePattern }), invalid(at(`vmodule[${i}]`), item.filePattern, 'File pattern must not contain equal sign or comma'));
+      if (item.verbosity > MAX_INT32) refuse(path, ctx.t('logging.verbosity', { path: `${path}.verbosity`, value: item.verbosity }), invalid(at(`vmodule[${i}]`), item.verbosity, `Must be <= ${MAX_INT32}`));
     });
     if (!gateEnabled(ctx.minor, 'LoggingAlphaOptions', gates)) {
       // Upstream checks text before json; text options exist from component-base 0.30.
