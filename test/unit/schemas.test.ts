@@ -18,3 +18,10 @@ describe('schemas/', () => {
     assert.ok(!props('1.30').includes('windowsRunAsService') && props('1.31').includes('windowsRunAsService'));
   });
 });
+
+describe('docs/rules.md', () => {
+  it('is current (run npm run generate:docs)', async () => {
+    const { renderRulesDoc } = await import('../../scripts/generate-rules-doc.ts');
+    assert.equal(readFileSync(join(import.meta.dirname, '../../docs/rules.md'), 'utf8'), renderRulesDoc());
+  });
+});

@@ -65,8 +65,10 @@ export function analyzeKubeProxyDocument(
 ): void {
   const refuse = (summary: string, upstream: string): string => t('frame.refuse', { summary, minor, upstream });
   if (document.apiVersion !== KUBE_PROXY_API_VERSION || document.kind !== 'KubeProxyConfiguration') {
-    const wrongKind = document.kind !== 'KubeProxyConfiguration';
-    const upstream = typeof document.kind !== 'string' || document.kind === ''
+    const wrongKind = document.kind !== 'KubeProxyConfiguration' && document.apiVersion === KUBE_PROXY_API_VERSION;
+    const upstream = typeof document.apiVersion !== 'string' || document.apiVersion === ''
+      ? `Object 'apiVersion' is missing`
+      : typeof document.kind !== 'string' || document.kind === ''
       ? `Object 'Kind' is missing`
       : `no kind ${JSON.stringify(document.kind)} is registered for version ${JSON.stringify(String(document.apiVersion ?? ''))}`;
     emit('unsupported-api-version', {

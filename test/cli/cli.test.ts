@@ -1,0 +1,95 @@
+/** `kube-proxy-tuner check` as CI runs it: the built dist/cli.js, its output formats and exit codes. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+
+const root = join(import.meta.dirname, '../..');
+const cli = join(root, 'dist/cli.js');
+const seed = join(root, 'examples/seed-kube-proxy.yaml');
+const example = join(root, 'examples/kubeadm-config.yaml');
+
+function check(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, [cli, ...args], { input, encoding: 'utf8', cwd: root });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('kube-proxy-tuner check', () => {
+  it('exits 0 on the shipped example and names the version it used', () => {
+    const { code, stdout } = check(['check', example]);
+    assert.equal(code, 0, stdout);
+    assert.match(stdout, /Kubernetes 1\.34 \(from ClusterConfiguration\.kubernetesVersion in this file\)/);
+    assert.match(stdout, /0 error\(s\)/);
+  });
+
+  it('exits 1 on the seed example with file:line:col and the rule id', () => {
+    const { code, stdout } = check(['check', '--kubernetes-version', '1.33', seed]);
+    assert.equal(code, 1);
+    assert.match(stdout, /seed-kube-proxy\.yaml:47:4: error \[unknown-field\] logging\.json: Unknown field "logging\.json"/);
+  });
+
+  it('prints exactly one JSON value in the documented shape', () => {
+    const { code, stdout } = check(['check', '--format', 'json', '--kubernetes-version', '1.34', seed]);
+    assert.equal(code, 1);
+    const parsed = JSON.parse(stdout);
+    assert.equal(parsed.files.length, 1);
+    const [file] = parsed.files;
+    assert.equal(file.kubernetesVersion, '1.34');
+    assert.equal(file.versionSource, 'setting');
+    assert.deepEqual(Object.keys(file.diagnostics[0]).sort(), ['category', 'document', 'message', 'path', 'range', 'rule', 'severity']);
+    assert.deepEqual(file.diagnostics[0], {
+      rule: 'unknown-field', category: 'schema', severity: 'error', path: 'logging.json', document: 0,
+      range: { start: { line: 46, character: 3 }, end: { line: 46, character: 7 } },
+      message: file.diagnostics[0].message,
+    });
+  });
+
+  it('writes SARIF 2.1.0 with rules and results', () => {
+    const { stdout } = check(['check', '--format', 'sarif', seed]);
+    const sarif = JSON.parse(stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const run = sarif.runs[0];
+    assert.ok(run.tool.driver.rules.some((rule: { id: string }) => rule.id === 'unknown-field'));
+    const error = run.results.find((result: { level: string }) => result.level === 'error');
+    assert.equal(error.ruleId, 'unknown-field');
+    assert.deepEqual(error.locations[0].physicalLocation.region, { startLine: 47, startColumn: 4, endLine: 47, endColumn: 8 });
+  });
+
+  it('reads standard input with -', () => {
+    const { code, stdout } = check(['check', '--format', 'json', '-'], 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: foo\n');
+    assert.equal(code, 1);
+    assert.equal(JSON.parse(stdout).files[0].diagnostics[0].rule, 'proxy-mode');
+  });
+
+  it('localizes messages with --locale zh-cn', () => {
+    const { stdout } = check(['check', '--locale', 'zh-cn', seed]);
+    assert.match(stdout, /没有字段 "logging\.json"/);
+  });
+
+  it('exits 2 with a clear message on an unreadable file', () => {
+    const { code, stderr } = check(['check', join(root, 'does-not-exist.yaml')]);
+    assert.equal(code, 2);
+    assert.match(stderr, /cannot read .*does-not-exist\.yaml: no such file/);
+    const dir = check(['check', root]);
+    assert.equal(dir.code, 2);
+    assert.match(dir.stderr, /it is a directory/);
+  });
+
+  it('exits 2 on usage errors', () => {
+    assert.equal(check(['check', '--kubernetes-version', '1.27', seed]).code, 2);
+    assert.equal(check(['check', '--format', 'xml', seed]).code, 2);
+    assert.equal(check(['lint', seed]).code, 2);
+    assert.equal(check(['check']).code, 2);
+  });
+
+  it('does not crash on binary junk', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kpt-'));
+    const junk = join(dir, 'junk.yaml');
+    writeFileSync(junk, Buffer.from([0, 255, 254, 7, 10, 107, 105, 110, 100, 58, 32, 75, 117, 98, 101, 80, 114, 111, 120, 121, 0]));
+    const { code, stderr } = check(['check', junk]);
+    assert.ok(code === 0 || code === 1, stderr);
+    assert.equal(stderr, '');
+  });
+});
