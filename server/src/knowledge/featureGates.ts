@@ -18,9 +18,10 @@ const ADDED_IN_1_37: GateTable = {
   KubeProxyNFTablesLocalhostNodePorts: { default: false, locked: false, stage: 'alpha' },
 };
 
+const GATES_1_37: GateTable = { ...SOURCED['1.36'], ...ADDED_IN_1_37 };
+
 export function gatesOf(minor: Minor): GateTable {
-  if (minor === '1.37') return { ...SOURCED['1.36'], ...ADDED_IN_1_37 };
-  return SOURCED[minor];
+  return minor === '1.37' ? GATES_1_37 : SOURCED[minor];
 }
 
 export function gateSpec(minor: Minor, name: string): GateSpec | undefined {
