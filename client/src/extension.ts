@@ -1,0 +1,82 @@
+/** VS Code extension: starts the language server, shows the Kubernetes version in use. Thin. */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+interface VersionInfo {
+  uri: string;
+  minor: string;
+  source: 'setting' | 'file' | 'default';
+  requested?: string;
+}
+
+function tooltip(info: VersionInfo): string {
+  const where =
+    info.source === 'setting' ? vscode.l10n.t('Kubernetes {0}: from the setting kubeProxyTuner.kubernetesVersion', info.minor)
+    : info.source === 'file' ? vscode.l10n.t('Kubernetes {0}: from the kubernetesVersion of the ClusterConfiguration in this file', info.minor)
+    : vscode.l10n.t('Kubernetes {0}: neither the file nor the settings name a version, so the newest supported one is used', info.minor);
+  const requested = info.requested ? `\n${vscode.l10n.t('Requested: {0}', info.requested)}` : '';
+  return `${where}${requested}\n${vscode.l10n.t('Click to change the setting')}`;
+}
+
+let client: LanguageClient | undefined;
+let statusItem: vscode.StatusBarItem | undefined;
+const versions = new Map<string, VersionInfo>();
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  statusItem = vscode.window.createStatusBarItem('kubeProxyTuner.version', vscode.StatusBarAlignment.Right, 100);
+  statusItem.name = 'kube-proxy Tuner';
+  statusItem.command = { title: 'Settings', command: 'workbench.action.openSettings', arguments: ['kubeProxyTuner.kubernetesVersion'] };
+  context.subscriptions.push(
+    statusItem,
+    vscode.window.onDidChangeActiveTextEditor(updateStatus),
+    vscode.workspace.onDidCloseTextDocument((document) => versions.delete(document.uri.toString())),
+    vscode.commands.registerCommand('kubeProxyTuner.restartServer', async () => {
+      if (client) await client.restart();
+    }),
+  );
+
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'yaml', scheme: 'file' },
+      { language: 'yaml', scheme: 'untitled' },
+    ],
+    synchronize: { configurationSection: 'kubeProxyTuner' },
+    initializationOptions: { locale: vscode.env.language },
+  };
+  client = new LanguageClient('kubeProxyTuner', 'kube-proxy Tuner', serverOptions, clientOptions);
+  context.subscriptions.push(
+    client.onNotification('kubeProxyTuner/version', (info: VersionInfo) => {
+      versions.set(info.uri, info);
+      updateStatus(vscode.window.activeTextEditor);
+    }),
+  );
+  updateStatus(vscode.window.activeTextEditor);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running) await running.stop();
+}
+
+function updateStatus(editor: vscode.TextEditor | undefined): void {
+  if (!statusItem) return;
+  if (!editor || editor.document.languageId !== 'yaml') {
+    statusItem.hide();
+    return;
+  }
+  const info = versions.get(editor.document.uri.toString());
+  if (!info) {
+    statusItem.hide();
+    return;
+  }
+  statusItem.text = `kube-proxy ${info.minor} (${info.source})`;
+  statusItem.tooltip = tooltip(info);
+  statusItem.show();
+}

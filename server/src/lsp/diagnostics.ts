@@ -1,0 +1,25 @@
+/** Core findings -> LSP diagnostics. */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { Finding, Severity } from '../core/types.ts';
+
+export const DIAGNOSTIC_SOURCE = 'kube-proxy-tuner';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(finding: Finding): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: finding.range,
+    severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Error,
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.rule,
+    message: finding.message,
+    data: { ...finding.data, rule: finding.rule, path: finding.path, document: finding.document },
+  };
+  if (finding.docs) diagnostic.codeDescription = { href: finding.docs };
+  return diagnostic;
+}

@@ -1,0 +1,114 @@
+/**
+ * The language server: LSP wiring only. Documents and settings in, the core's findings out as
+ * diagnostics. Runs over --stdio, --node-ipc or --socket (vscode-languageserver picks from argv).
+ */
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from './core/analyze.ts';
+import type { Locale } from './core/types.ts';
+import { toDiagnostic } from './lsp/diagnostics.ts';
+import { isYamlDocument } from './lsp/documents.ts';
+import { toLocale } from './lsp/locale.ts';
+import { normalizeSettings, SETTINGS_SECTION, SettingsCache, toAnalyzeOptions } from './lsp/settings.ts';
+
+/** Custom notification for the client's status item: the Kubernetes minor used and where it came from. */
+const VERSION_NOTIFICATION = 'kubeProxyTuner/version';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let locale: Locale = 'en';
+let settings = new SettingsCache({}, undefined, () => undefined);
+let dynamicConfigurationRegistration = false;
+/** Documents with a validation already queued; repeated edits before it runs coalesce into one. */
+const pending = new Map<string, NodeJS.Immediate>();
+
+connection.onInitialize((params): InitializeResult => {
+  const options = (params.initializationOptions ?? {}) as { locale?: unknown; settings?: unknown };
+  locale = toLocale(options.locale ?? params.locale);
+  const workspace = params.capabilities.workspace;
+  const fetch = workspace?.configuration
+    ? (uri: string) => connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }) as Promise<unknown>
+    : undefined;
+  settings = new SettingsCache(normalizeSettings(options.settings), fetch, (error) => {
+    connection.console.error(`kube-proxy Tuner: workspace/configuration failed: ${describe(error)}`);
+  });
+  dynamicConfigurationRegistration = Boolean(workspace?.configuration && workspace.didChangeConfiguration?.dynamicRegistration);
+  return {
+    capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+    serverInfo: { name: 'kube-proxy-tuner' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (dynamicConfigurationRegistration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+  }
+});
+
+connection.onDidChangeConfiguration((change) => {
+  const payload = (change.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
+  if (payload !== undefined) settings.global = normalizeSettings(payload);
+  settings.clear();
+  for (const document of documents.all()) schedule(document.uri);
+});
+
+// onDidChangeContent also fires on open. Validation runs on the next turn of the event loop (no
+// timer delay), so a burst of edits already queued on the connection is analysed only once.
+documents.onDidChangeContent(({ document }) => schedule(document.uri));
+
+documents.onDidClose(({ document }) => {
+  cancel(document.uri);
+  settings.delete(document.uri);
+  if (isYamlDocument(document)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+
+function schedule(uri: string): void {
+  if (pending.has(uri)) return;
+  pending.set(uri, setImmediate(() => {
+    pending.delete(uri);
+    void validate(uri);
+  }));
+}
+
+function cancel(uri: string): void {
+  const handle = pending.get(uri);
+  if (handle) clearImmediate(handle);
+  pending.delete(uri);
+}
+
+async function validate(uri: string): Promise<void> {
+  const before = documents.get(uri);
+  if (!before || !isYamlDocument(before)) return;
+  const current = await settings.get(uri);
+  // Settings may have taken a round trip: analyse the text as it is now, or nothing if it was closed.
+  const document = documents.get(uri);
+  if (!document) return;
+  try {
+    const result = analyze(document.getText(), toAnalyzeOptions(current, locale));
+    await connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.findings.map(toDiagnostic) });
+    await connection.sendNotification(VERSION_NOTIFICATION, {
+      uri,
+      minor: result.version.minor,
+      source: result.version.source,
+      requested: result.version.requested,
+    });
+  } catch (error) {
+    connection.console.error(`kube-proxy Tuner: analysis of ${uri} failed: ${describe(error)}`);
+    await connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] }).catch(() => undefined);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+documents.listen(connection);
+connection.listen();
