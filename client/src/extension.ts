@@ -7,6 +7,8 @@ interface VersionInfo {
   minor: string;
   source: 'setting' | 'file' | 'default';
   requested?: string;
+  /** False for YAML without kube-proxy or kubeadm documents: no status item there. */
+  applies: boolean;
 }
 
 function tooltip(info: VersionInfo): string {
@@ -72,7 +74,7 @@ function updateStatus(editor: vscode.TextEditor | undefined): void {
     return;
   }
   const info = versions.get(editor.document.uri.toString());
-  if (!info) {
+  if (!info || !info.applies) {
     statusItem.hide();
     return;
   }

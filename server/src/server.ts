@@ -99,6 +99,7 @@ async function validate(uri: string): Promise<void> {
       minor: result.version.minor,
       source: result.version.source,
       requested: result.version.requested,
+      applies: result.applies,
     });
   } catch (error) {
     connection.console.error(`kube-proxy Tuner: analysis of ${uri} failed: ${describe(error)}`);

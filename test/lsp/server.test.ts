@@ -98,6 +98,7 @@ test('(a) an invalid mode is one error on the value, with code, source, docs and
     const version = await client.waitForNotification('kubeProxyTuner/version', (params) => params.uri === uri);
     assert.match(version.minor, /^1\.\d+$/);
     assert.equal(version.source, 'default');
+    assert.equal(version.applies, true);
   });
 });
 
@@ -107,6 +108,8 @@ test('(b) a plain Deployment gets an empty diagnostics list', async () => {
     client.open(uri, DEPLOYMENT);
     const published = await client.diagnostics(uri);
     assert.deepEqual(published.diagnostics, []);
+    const version = await client.waitForNotification('kubeProxyTuner/version', (params) => params.uri === uri);
+    assert.equal(version.applies, false, 'no status item for YAML that is not ours');
   });
 });
 

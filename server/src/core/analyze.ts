@@ -15,8 +15,14 @@ import type { AnalysisResult, AnalyzeOptions, Finding, Span } from './types.ts';
 import { resolveVersion } from './version.ts';
 import { inRange } from '../knowledge/versions.ts';
 
-/** Files with none of these words are someone else's YAML: we stay silent on them. */
+/** A file too broken to route is still ours when it names our kinds somewhere. */
 const OURS = /kubeproxy\.config\.k8s\.io|KubeProxyConfiguration|kubeadm\.k8s\.io/;
+
+/** Whether the file is a kube-proxy or kubeadm configuration; other YAML gets no findings at all. */
+function isOurs(text: string, documents: RoutedDocument[]): boolean {
+  if (documents.some((document) => document.role === 'kube-proxy' || document.role === 'kubeadm')) return true;
+  return documents.some((document) => document.parsed.syntaxErrors.length > 0) && OURS.test(text);
+}
 
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
   const locale = options.locale ?? 'en';
@@ -26,7 +32,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   const documents = file.documents.map(routeDocument);
   const version = resolveVersion(options.kubernetesVersion, documents);
   const findings: Finding[] = [];
-  if (!OURS.test(text)) return { version, findings };
+  if (!isOurs(text, documents)) return { version, applies: false, findings };
 
   const minor = version.minor;
   const push = (rule: string, documentIndex: number, report: Report, fallback: Span): void => {
@@ -85,7 +91,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   }
 
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
-  return { version, findings };
+  return { version, applies: true, findings };
 }
 
 /** The span a report points at: its node, else the nearest enclosing node the user wrote. */

@@ -47,5 +47,7 @@ export interface AnalyzeOptions {
 
 export interface AnalysisResult {
   version: ResolvedVersion;
+  /** False for YAML that holds no KubeProxyConfiguration or kubeadm document (it gets no findings). */
+  applies: boolean;
   findings: Finding[];
 }
