@@ -1,5 +1,7 @@
 /** `kube-proxy-tuner check`: the core behind a command line, for CI. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fixAll } from './core/fixAll.ts';
+import { message } from './knowledge/messages.ts';
 import { analyze } from './core/analyze.ts';
 import { parseArgs, USAGE } from './cli/args.ts';
 import { toJson, toSarif, toText, TOOL_VERSION, type FileReport } from './cli/report.ts';
@@ -26,7 +28,22 @@ export function run(argv: string[], out: (text: string) => void, err: (text: str
       unreadable = true;
       continue;
     }
-    const result = analyze(text, { kubernetesVersion: args.kubernetesVersion, locale: args.locale });
+    const options = { kubernetesVersion: args.kubernetesVersion, locale: args.locale };
+    if (args.fix) {
+      const fixed = fixAll(text, options);
+      if (fixed.text !== text) {
+        try {
+          writeFileSync(file, fixed.text);
+        } catch (error) {
+          err(`kube-proxy-tuner: cannot write ${file}: ${(error as Error).message}`);
+          unreadable = true;
+          continue;
+        }
+        text = fixed.text;
+      }
+      err(message(args.locale, 'cli.fixed', { count: fixed.applied, file }));
+    }
+    const result = analyze(text, options);
     reports.push({ file, version: result.version, findings: result.findings });
   }
   if (args.format === 'json') out(toJson(reports));

@@ -8,11 +8,13 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  CodeActionKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from './core/analyze.ts';
 import type { Locale } from './core/types.ts';
+import { codeActions, FIX_ALL_KIND } from './lsp/codeActions.ts';
 import { toDiagnostic } from './lsp/diagnostics.ts';
 import { isYamlDocument } from './lsp/documents.ts';
 import { toLocale } from './lsp/locale.ts';
@@ -42,7 +44,10 @@ connection.onInitialize((params): InitializeResult => {
   });
   dynamicConfigurationRegistration = Boolean(workspace?.configuration && workspace.didChangeConfiguration?.dynamicRegistration);
   return {
-    capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+    },
     serverInfo: { name: 'kube-proxy-tuner' },
   };
 });
@@ -68,6 +73,18 @@ documents.onDidClose(({ document }) => {
   cancel(document.uri);
   settings.delete(document.uri);
   if (isYamlDocument(document)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+
+connection.onCodeAction(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !isYamlDocument(document)) return [];
+  const current = await settings.get(document.uri);
+  try {
+    return codeActions(document, params, toAnalyzeOptions(current, locale));
+  } catch (error) {
+    connection.console.error(`kube-proxy Tuner: code actions for ${document.uri} failed: ${describe(error)}`);
+    return [];
+  }
 });
 
 function schedule(uri: string): void {

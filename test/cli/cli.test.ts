@@ -1,7 +1,7 @@
 /** `kube-proxy-tuner check` as CI runs it: the built dist/cli.js, its output formats and exit codes. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -91,5 +91,18 @@ describe('kube-proxy-tuner check', () => {
     const { code, stderr } = check(['check', junk]);
     assert.ok(code === 0 || code === 1, stderr);
     assert.equal(stderr, '');
+  });
+
+  it('--fix writes the safe fixes back, says so, and exits by what is left', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kpt-fix-'));
+    const file = join(dir, 'seed.yaml');
+    copyFileSync(seed, file);
+    const { code, stderr, stdout } = check(['check', '--fix', '--kubernetes-version', '1.33', file]);
+    assert.equal(code, 0, stdout);
+    assert.match(stderr, /applied 1 fix\(es\)/);
+    const fixed = readFileSync(file, 'utf8');
+    assert.match(fixed, /   options:\n      json:\n         infoBufferSize: "0"/);
+    assert.match(fixed, /# tcpBeLiberal: true/);
+    assert.equal(check(['check', '--fix', '-'], 'x: 1').code, 2);
   });
 });

@@ -10,6 +10,8 @@ export interface CheckCommand {
   kubernetesVersion: string;
   format: Format;
   locale: Locale;
+  /** Apply the safe fixes and write the files back. */
+  fix: boolean;
 }
 
 export type ParsedArgs = CheckCommand | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
@@ -23,6 +25,7 @@ Options:
                                   ClusterConfiguration.kubernetesVersion, else the newest, 1.37)
   --format text|json|sarif        Output format (default: text)
   --locale en|zh-cn               Language of the messages (default: en)
+  --fix                           Apply the safe fixes, write the files back, then report what is left
   -h, --help                      Show this help
   --version                       Show the version
 
@@ -33,7 +36,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   if (argv.includes('--version')) return { command: 'version' };
   const [command, ...rest] = argv;
   if (command !== 'check') return { command: 'error', message: `unknown command "${command}"; expected "check"` };
-  const parsed: CheckCommand = { command: 'check', files: [], kubernetesVersion: 'auto', format: 'text', locale: 'en' };
+  const parsed: CheckCommand = { command: 'check', files: [], kubernetesVersion: 'auto', format: 'text', locale: 'en', fix: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -50,6 +53,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
       const locale = value()?.toLowerCase();
       if (locale !== 'en' && locale !== 'zh-cn') return { command: 'error', message: `--locale takes en or zh-cn, not "${locale ?? ''}"` };
       parsed.locale = locale;
+    } else if (flag === '--fix') {
+      parsed.fix = true;
     } else if (arg.startsWith('-') && arg !== '-') {
       return { command: 'error', message: `unknown option ${arg}` };
     } else {
@@ -57,5 +62,6 @@ export function parseArgs(argv: string[]): ParsedArgs {
     }
   }
   if (parsed.files.length === 0) return { command: 'error', message: 'no file given (use - for standard input)' };
+  if (parsed.fix && parsed.files.includes('-')) return { command: 'error', message: '--fix writes files back and cannot fix standard input' };
   return parsed;
 }

@@ -13,6 +13,7 @@ import type { FileContext, Report } from './rules/rule.ts';
 import { LineIndex } from './text.ts';
 import type { AnalysisResult, AnalyzeOptions, Finding, Span } from './types.ts';
 import { resolveVersion } from './version.ts';
+import { applySuppressions } from './suppressions.ts';
 import { inRange } from '../knowledge/versions.ts';
 
 /** A file too broken to route is still ours when it names our kinds somewhere. */
@@ -91,7 +92,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   }
 
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
-  return { version, applies: true, findings };
+  return { version, applies: true, findings: applySuppressions(text, findings, file.documents, lines) };
 }
 
 /** The span a report points at: its node, else the nearest enclosing node the user wrote. */

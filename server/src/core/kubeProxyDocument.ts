@@ -87,7 +87,7 @@ export function analyzeKubeProxyDocument(
     emit('duplicate-field', {
       path: duplicate.path, span: duplicate.key,
       message: t('duplicate-field', { path: duplicate.path, upstream: `strict decoding error: yaml: unmarshal errors:\n  line ${line}: key ${JSON.stringify(key)} already set in map` }),
-      data: { firstKey: duplicate.firstKey },
+      data: { removeDuplicateAt: duplicate.firstKey.start, preferred: true },
     });
   }
 
@@ -111,7 +111,7 @@ export function analyzeKubeProxyDocument(
       emit('invalid-duration', {
         path: issue.path,
         message: refuse(t('invalid-duration', { path: issue.path, value: issue.value === null ? '""' : JSON.stringify(issue.value), hint }), issue.upstream),
-        data: fixed ? { replaceValue: fixed } : undefined,
+        data: fixed ? { replaceValue: fixed, preferred: true } : undefined,
       });
       continue;
     }
@@ -127,15 +127,19 @@ export function analyzeKubeProxyDocument(
     let hint = '';
     let data: Record<string, unknown> | undefined;
     const expectsString = expected === t('type.string') || expected === t('type.duration');
-    if (typeof issue.value === 'boolean' && expectsString && source && !/^(true|false)$/i.test(source)) {
+    const isDuration = issue.field?.type === 'duration' || issue.field?.type === 'durationPtr';
+    if (isDuration && typeof issue.value === 'number' && Number.isInteger(issue.value) && issue.value >= 0) {
+      hint = t('invalid-duration.hintBare');
+      data = { replaceValue: `${issue.value}s`, preferred: true };
+    } else if (typeof issue.value === 'boolean' && expectsString && source && !/^(true|false)$/i.test(source)) {
       hint = t('invalid-type.hintYaml11', { source });
-      data = { quoteValue: true };
+      data = { quoteValue: true, preferred: true };
     } else if (typeof issue.value === 'number' && expectsString && source) {
       hint = t('invalid-type.hintQuote', { source });
-      data = { quoteValue: true };
+      data = { quoteValue: true, preferred: true };
     } else if (typeof issue.value === 'string' && !expectsString && /^["'].*["']$/.test(source ?? '')) {
       hint = t('invalid-type.hintUnquote');
-      data = { unquoteValue: true };
+      data = { unquoteValue: true, preferred: true };
     }
     emit('invalid-type', {
       path: issue.path,

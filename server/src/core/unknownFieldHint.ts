@@ -35,13 +35,13 @@ export function unknownFieldHint(path: string, minor: Minor): FieldHint | undefi
   const leaf = (field: FieldFact): string => field.path.slice(parent === '' ? 0 : parent.length + 1);
 
   const sameCase = siblings.find((field) => leaf(field).toLowerCase() === name.toLowerCase());
-  if (sameCase) return { key: 'unknown-field.hintCase', args: { suggestion: leaf(sameCase) }, data: { renameKey: leaf(sameCase) } };
+  if (sameCase) return { key: 'unknown-field.hintCase', args: { suggestion: leaf(sameCase) }, data: { renameKey: leaf(sameCase), preferred: true } };
 
   if (INTERNAL_ONLY.has(plain)) return { key: 'unknown-field.hintNotV1alpha1', args: { path: plain }, data: { removeKey: true } };
 
   const elsewhere = FIELDS.find((field) => fieldExistsIn(field, minor) && field.path !== plain &&
     field.path.startsWith(parent === '' ? '' : `${parent}.`) && field.path.endsWith(`.${name}`));
-  if (elsewhere) return { key: 'unknown-field.hintMove', args: { suggestion: elsewhere.path }, data: { moveTo: elsewhere.path } };
+  if (elsewhere) return { key: 'unknown-field.hintMove', args: { suggestion: elsewhere.path }, data: { moveTo: elsewhere.path, preferred: true } };
 
   const later = FIELDS.find((field) => field.path === plain && !fieldExistsIn(field, minor));
   if (later && later.since) return { key: 'unknown-field.hintSince', args: { since: later.since }, data: { removeKey: true } };

@@ -106,6 +106,20 @@ export const MESSAGES = {
   'kubeadm-api-version.unknown': ['{apiVersion} is not an API version kubeadm {minor} reads; use {current}.', 'kubeadm {minor} 不读取 {apiVersion}；请使用 {current}。'],
   'kubeadm-kubernetes-version': ['kubernetesVersion "{value}" is neither a version such as v1.{n}.0 nor a label such as stable-1.{n}.', 'kubernetesVersion "{value}" 既不是 v1.{n}.0 这样的版本号，也不是 stable-1.{n} 这样的标签。'],
 
+  'fix.setValue': ['Set {path} to {value}', '将 {path} 设为 {value}'],
+  'fix.renameKey': ['Rename {path} to {to}', '将 {path} 重命名为 {to}'],
+  'fix.moveKey': ['Move {path} to {to}', '将 {path} 移到 {to}'],
+  'fix.removeKey': ['Remove {path}', '删除 {path}'],
+  'fix.quote': ['Quote the value of {path}', '给 {path} 的值加引号'],
+  'fix.unquote': ['Remove the quotes around {path}', '去掉 {path} 的值两侧的引号'],
+  'fix.removeDuplicate': ['Remove the earlier {path} (kube-proxy uses the last one)', '删除较早出现的 {path}（kube-proxy 采用最后一个）'],
+  'fix.removeSeparator': ['Remove this "---" line so the comments above belong to the next document', '删除这一行 "---"，让上方注释归入下一个文档'],
+  'fix.suppressLine': ['Silence {rule} on this line', '在此行忽略 {rule}'],
+  'fix.all': ['Fix all auto-fixable kube-proxy Tuner problems', '修复所有可自动修复的 kube-proxy Tuner 问题'],
+  'fix.allOfRule': ['Fix all {rule} problems in this file', '修复本文件中所有 {rule} 问题'],
+
+  'cli.fixed': ['{file}: applied {count} fix(es)', '{file}：已应用 {count} 处修复'],
+
   'version.unsupported': ['Kubernetes version "{requested}" is outside the supported 1.28–1.37; checking against {minor}.', 'Kubernetes 版本 "{requested}" 不在支持的 1.28–1.37 范围内；按 {minor} 检查。'],
   'version.source.setting': ['from the kubeProxyTuner.kubernetesVersion setting', '来自 kubeProxyTuner.kubernetesVersion 设置'],
   'version.source.file': ['from ClusterConfiguration.kubernetesVersion in this file', '来自本文件 ClusterConfiguration.kubernetesVersion'],

@@ -14,7 +14,7 @@ export const detectLocalMode: KubeProxyRule = {
     ctx.report({
       path: 'detectLocalMode',
       message: ctx.refuse(ctx.t('detect-local-mode', { value, accepted: DETECT_LOCAL_MODES.join(', ') }), unsupported(goPath(ctx.minor, 'detectLocalMode'), value, [...DETECT_LOCAL_MODES, ''])),
-      data: caseFix ? { replaceValue: caseFix } : undefined,
+      data: caseFix ? { replaceValue: caseFix, preferred: true } : undefined,
     });
   },
 };

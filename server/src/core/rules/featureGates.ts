@@ -18,12 +18,12 @@ export const featureGates: KubeProxyRule = {
         const sameCase = Object.keys(gatesOf(ctx.minor)).find((gate) => gate.toLowerCase() === name.toLowerCase());
         const hint = sameCase ? ctx.t('feature-gates.hintCase', { suggestion: sameCase })
           : knownIn.length > 0 ? ctx.t('feature-gates.hintKnownIn', { versions: knownIn.length === 1 ? knownIn[0] : `${knownIn[0]}–${knownIn[knownIn.length - 1]}` }) : '';
-        ctx.report({ path, at: 'key', message: ctx.refuse(ctx.t('feature-gates.unknown', { gate: name, minor: ctx.minor, hint }), `unrecognized feature gate: ${name}`), data: sameCase ? { replaceKey: sameCase } : undefined });
+        ctx.report({ path, at: 'key', message: ctx.refuse(ctx.t('feature-gates.unknown', { gate: name, minor: ctx.minor, hint }), `unrecognized feature gate: ${name}`), data: sameCase ? { renameKey: sameCase, preferred: true } : undefined });
       } else if (spec.locked && spec.default !== value) {
         ctx.report({
           path,
           message: ctx.refuse(ctx.t('feature-gates.locked', { gate: name, minor: ctx.minor, locked: String(spec.default), value: String(value) }), `cannot set feature gate ${name} to ${value}, feature is locked to ${spec.default}`),
-          data: { replaceValue: spec.default },
+          data: { replaceValue: spec.default, preferred: true },
         });
       }
     }

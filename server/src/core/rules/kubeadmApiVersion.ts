@@ -20,7 +20,6 @@ export const kubeadmApiVersion: FileRule = {
       const report = (summary: string, upstream: string, severity?: 'warning'): void => ctx.report(document.parsed.index, {
         path: 'apiVersion', severity,
         message: severity ? summary : ctx.t('frame.kubeadmRefuses', { summary, upstream }),
-        data: { replaceValue: current },
       });
       if (apiVersion === 'kubeadm.k8s.io/v1beta3' && n >= 37) {
         report(ctx.t('kubeadm-api-version.removed', { apiVersion, minor: ctx.minor }), `your configuration file uses an old API spec: ${spec}. Please use kubeadm v1.36 instead and run 'kubeadm config migrate --old-config old-config-file --new-config new-config-file', which will write the new, similar spec using a newer API version.`);

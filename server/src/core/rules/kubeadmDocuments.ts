@@ -30,7 +30,13 @@ export const kubeadmMissingGvk: FileRule = {
       const document = ctx.documents.find((d) => d.parsed.index === index);
       if (chunk.blank) {
         const upstream = `invalid configuration for GroupVersionKind ${gvkText(undefined, undefined)}: kind and apiVersion is mandatory information that must be specified`;
-        ctx.report(index, { path: '', span: chunk.span, message: ctx.t('frame.kubeadmRefuses', { summary: ctx.t('kubeadm-missing-gvk.commentOnly'), upstream }) });
+        // Removing the `---` that follows makes the comments part of the next document.
+        const separatorFollows = ctx.file.text.startsWith('---', chunk.span.end);
+        ctx.report(index, {
+          path: '', span: chunk.span,
+          message: ctx.t('frame.kubeadmRefuses', { summary: ctx.t('kubeadm-missing-gvk.commentOnly'), upstream }),
+          data: separatorFollows ? { removeLineAt: chunk.span.end, preferred: true } : undefined,
+        });
         continue;
       }
       if (!document || document.parsed.syntaxErrors.length > 0) continue;

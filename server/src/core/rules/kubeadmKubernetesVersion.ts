@@ -30,7 +30,7 @@ export const kubeadmKubernetesVersion: FileRule = {
       ctx.report(document.parsed.index, {
         path: 'kubernetesVersion',
         message: ctx.t('frame.kubeadmRefuses', { summary: ctx.t('kubeadm-kubernetes-version', { value: text, n }), upstream }),
-        data: fixed ? { replaceValue: fixed } : undefined,
+        data: fixed ? { replaceValue: fixed, preferred: true } : undefined,
       });
     }
   },

@@ -41,7 +41,7 @@ export const proxyMode: KubeProxyRule = {
     ctx.report({
       path: 'mode',
       message: ctx.refuse(ctx.t('proxy-mode', { value: mode, minor: ctx.minor, accepted: modes.join(', '), hint: hintFor(ctx, mode) }), invalid(goPath(ctx.minor, 'mode'), mode, detail)),
-      data: modes.includes(lower) ? { replaceValue: lower } : lower === 'userspace' ? { replaceValue: 'iptables' } : undefined,
+      data: modes.includes(lower) ? { replaceValue: lower, preferred: true } : lower === 'userspace' ? { replaceValue: 'iptables', preferred: true } : undefined,
     });
   },
 };

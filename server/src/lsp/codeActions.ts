@@ -1,0 +1,67 @@
+/**
+ * Code actions from the core's fixes: a quick fix per finding, "fix all of this rule", a
+ * `source.fixAll.kubeProxyTuner` action for the whole file, and "silence this rule on this line".
+ */
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { message } from '../knowledge/messages.ts';
+import { analyze } from '../core/analyze.ts';
+import { fixAll } from '../core/fixAll.ts';
+import { fixesFor, suppressionEdit } from '../core/fixes.ts';
+import { diffAsEdit, type TextEdit } from '../core/textEdits.ts';
+import type { AnalyzeOptions, Finding } from '../core/types.ts';
+import { DIAGNOSTIC_SOURCE, toDiagnostic } from './diagnostics.ts';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kubeProxyTuner`;
+
+function toLsp(document: TextDocument, edits: TextEdit[]): LspTextEdit[] {
+  return edits.map((edit) => ({ range: { start: document.positionAt(edit.span.start), end: document.positionAt(edit.span.end) }, newText: edit.newText }));
+}
+
+function overlaps(finding: Finding, params: CodeActionParams): boolean {
+  const { start, end } = params.range;
+  const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(finding.range.start, end) && before(start, finding.range.end);
+}
+
+function wholeFileFix(document: TextDocument, options: AnalyzeOptions, title: string, kind: string, rule?: string): CodeAction | undefined {
+  const text = document.getText();
+  const result = fixAll(text, options, rule);
+  const edit = diffAsEdit(text, result.text);
+  if (!edit) return undefined;
+  return { title, kind, edit: { changes: { [document.uri]: toLsp(document, [edit]) } } };
+}
+
+export function codeActions(document: TextDocument, params: CodeActionParams, options: AnalyzeOptions): CodeAction[] {
+  const locale = options.locale ?? 'en';
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+  const actions: CodeAction[] = [];
+  if (wants(FIX_ALL_KIND) && only) {
+    const action = wholeFileFix(document, options, message(locale, 'fix.all'), FIX_ALL_KIND);
+    return action ? [action] : [];
+  }
+  if (!wants(CodeActionKind.QuickFix)) return actions;
+  const text = document.getText();
+  const findings = analyze(text, options).findings.filter((finding) => overlaps(finding, params));
+  const rulesSeen = new Set<string>();
+  for (const finding of findings) {
+    const diagnostic: Diagnostic = params.context.diagnostics.find((d) => d.source === DIAGNOSTIC_SOURCE && d.code === finding.rule
+      && d.range.start.line === finding.range.start.line && d.range.start.character === finding.range.start.character) ?? toDiagnostic(finding);
+    for (const fix of fixesFor(text, finding, locale)) {
+      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes: { [document.uri]: toLsp(document, fix.edits) } } });
+      if (fix.preferred && !rulesSeen.has(finding.rule)) {
+        rulesSeen.add(finding.rule);
+        const ofRule = wholeFileFix(document, options, message(locale, 'fix.allOfRule', { rule: finding.rule }), CodeActionKind.QuickFix, finding.rule);
+        if (ofRule) actions.push(ofRule);
+      }
+    }
+    actions.push({
+      title: message(locale, 'fix.suppressLine', { rule: finding.rule }), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
+      edit: { changes: { [document.uri]: toLsp(document, [suppressionEdit(text, finding)]) } },
+    });
+  }
+  const fileFix = wholeFileFix(document, options, message(locale, 'fix.all'), FIX_ALL_KIND);
+  if (fileFix && findings.length > 0) actions.push(fileFix);
+  return actions;
+}

@@ -1,0 +1,92 @@
+/** Quick fixes, fix-all and suppression over real LSP (textDocument/codeAction). */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspClient } from './lspClient.ts';
+
+const SEED_TAIL = [
+  'apiVersion: kubeproxy.config.k8s.io/v1alpha1',
+  'kind: KubeProxyConfiguration',
+  'mode: ipvs # large cluster',
+  'logging:',
+  '   flushFrequency: 0',
+  '   options:',
+  '   json:',
+  '      infoBufferSize: "0"',
+  '   verbosity: 0',
+  '',
+].join('\n');
+
+interface Action { title: string; kind: string; isPreferred?: boolean; edit: { changes: Record<string, { range: any; newText: string }[]> } }
+
+function apply(text: string, uri: string, action: Action): string {
+  const document = TextDocument.create(uri, 'yaml', 1, text);
+  return TextDocument.applyEdits(document, action.edit.changes[uri]);
+}
+
+async function withServer(body: (client: LspClient) => Promise<void>): Promise<void> {
+  const client = new LspClient();
+  try {
+    await client.initialize({ initializationOptions: { settings: { kubernetesVersion: '1.33' } } });
+    await body(client);
+  } finally {
+    await client.shutdown();
+  }
+}
+
+test('the seed\'s misplaced logging.json gets a preferred "move" quick fix that leaves a clean file', async () => {
+  await withServer(async (client) => {
+    const uri = 'file:///work/fix/seed.yaml';
+    client.open(uri, SEED_TAIL);
+    const { diagnostics } = await client.diagnostics(uri);
+    const [diagnostic] = diagnostics.filter((d) => d.code === 'unknown-field');
+    const actions = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const move = actions.find((action) => action.isPreferred);
+    assert.ok(move, JSON.stringify(actions.map((a) => a.title)));
+    assert.equal(move.title, 'Move logging.json to logging.options.json');
+    assert.equal(move.kind, 'quickfix');
+    const after = apply(SEED_TAIL, uri, move);
+    assert.match(after, /   options:\n      json:\n         infoBufferSize: "0"\n/);
+    assert.match(after, /# large cluster/);
+    assert.ok(actions.some((action) => action.title === 'Silence unknown-field on this line'));
+    assert.ok(actions.some((action) => action.title === 'Remove logging.json' && !action.isPreferred));
+
+    client.change(uri, 2, after);
+    const republished = await client.diagnostics(uri, 2);
+    assert.deepEqual(republished.diagnostics.filter((d) => d.severity === 1), []);
+  });
+});
+
+test('source.fixAll.kubeProxyTuner fixes the whole file in one edit, and nothing the second time', async () => {
+  await withServer(async (client) => {
+    const uri = 'file:///work/fix/all.yaml';
+    const text = 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nMode: IPVS # keep\nipvs:\n  syncPeriod: 30\n';
+    client.open(uri, text);
+    await client.diagnostics(uri);
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const [fixAll] = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll'] } });
+    assert.equal(fixAll.kind, 'source.fixAll.kubeProxyTuner');
+    assert.equal(fixAll.edit.changes[uri].length, 1);
+    const after = apply(text, uri, fixAll);
+    assert.equal(after, 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ipvs # keep\nipvs:\n  syncPeriod: 30s\n');
+    client.change(uri, 2, after);
+    await client.diagnostics(uri, 2);
+    const again = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll'] } });
+    assert.deepEqual(again, []);
+  });
+});
+
+test('the Chinese client gets Chinese fix titles', async () => {
+  const client = new LspClient();
+  try {
+    await client.initialize({ locale: 'zh-cn', initializationOptions: { settings: { kubernetesVersion: '1.33' } } });
+    const uri = 'file:///work/fix/zh.yaml';
+    client.open(uri, SEED_TAIL);
+    const { diagnostics } = await client.diagnostics(uri);
+    const [diagnostic] = diagnostics.filter((d) => d.code === 'unknown-field');
+    const actions = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    assert.ok(actions.some((action) => action.title === '将 logging.json 移到 logging.options.json'), JSON.stringify(actions.map((a) => a.title)));
+  } finally {
+    await client.shutdown();
+  }
+});
