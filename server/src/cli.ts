@@ -28,7 +28,7 @@ export function run(argv: string[], out: (text: string) => void, err: (text: str
       unreadable = true;
       continue;
     }
-    const options = { kubernetesVersion: args.kubernetesVersion, locale: args.locale };
+    const options = { kubernetesVersion: args.kubernetesVersion, locale: args.locale, clusterScale: args.clusterScale, monitoring: args.monitoring };
     if (args.fix) {
       const fixed = fixAll(text, options);
       if (fixed.text !== text) {

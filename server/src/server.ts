@@ -16,6 +16,7 @@ import { analyze } from './core/analyze.ts';
 import type { Locale } from './core/types.ts';
 import { codeActions, FIX_ALL_KIND } from './lsp/codeActions.ts';
 import { toDiagnostic } from './lsp/diagnostics.ts';
+import { hover } from './lsp/hover.ts';
 import { isYamlDocument } from './lsp/documents.ts';
 import { toLocale } from './lsp/locale.ts';
 import { normalizeSettings, SETTINGS_SECTION, SettingsCache, toAnalyzeOptions } from './lsp/settings.ts';
@@ -29,6 +30,8 @@ const documents = new TextDocuments(TextDocument);
 let locale: Locale = 'en';
 let settings = new SettingsCache({}, undefined, () => undefined);
 let dynamicConfigurationRegistration = false;
+/** Whether the client renders Markdown in hovers (else plain text is sent). */
+let hoverMarkdown = true;
 /** Documents with a validation already queued; repeated edits before it runs coalesce into one. */
 const pending = new Map<string, NodeJS.Immediate>();
 
@@ -42,11 +45,14 @@ connection.onInitialize((params): InitializeResult => {
   settings = new SettingsCache(normalizeSettings(options.settings), fetch, (error) => {
     connection.console.error(`kube-proxy Tuner: workspace/configuration failed: ${describe(error)}`);
   });
+  const formats = params.capabilities.textDocument?.hover?.contentFormat;
+  hoverMarkdown = !formats || formats.length === 0 || formats[0] === 'markdown';
   dynamicConfigurationRegistration = Boolean(workspace?.configuration && workspace.didChangeConfiguration?.dynamicRegistration);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      hoverProvider: true,
     },
     serverInfo: { name: 'kube-proxy-tuner' },
   };
@@ -84,6 +90,18 @@ connection.onCodeAction(async (params) => {
   } catch (error) {
     connection.console.error(`kube-proxy Tuner: code actions for ${document.uri} failed: ${describe(error)}`);
     return [];
+  }
+});
+
+connection.onHover(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !isYamlDocument(document)) return null;
+  const current = await settings.get(document.uri);
+  try {
+    return hover(document, params, toAnalyzeOptions(current, locale), hoverMarkdown);
+  } catch (error) {
+    connection.console.error(`kube-proxy Tuner: hover in ${document.uri} failed: ${describe(error)}`);
+    return null;
   }
 });
 

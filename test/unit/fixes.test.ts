@@ -8,7 +8,7 @@ import { analyze } from '../../server/src/core/analyze.ts';
 import { fixAll } from '../../server/src/core/fixAll.ts';
 import { fixesFor, suppressionEdit } from '../../server/src/core/fixes.ts';
 import { applyEdits } from '../../server/src/core/textEdits.ts';
-import { KPC } from './helpers.ts';
+import { KPC, findings } from './helpers.ts';
 
 /** Applies the first (best) fix of the only finding of `rule` and returns the new text. */
 function fixOnce(before: string, rule: string, minor = '1.34', pick = 0): string {
@@ -100,17 +100,17 @@ describe('fix-all', () => {
 describe('suppression comments', () => {
   it('silences a rule on the next line only', () => {
     const text = `${KPC}# kube-proxy-tuner-disable-next-line proxy-mode -- testing\nmode: foo\niptables:\n  masqueradeBit: 99\n`;
-    assert.deepEqual(analyze(text).findings.map((f) => f.rule), ['masquerade-bit']);
+    assert.deepEqual(findings(text).map((f) => f.rule), ['masquerade-bit']);
   });
   it('silences a rule for the whole document, not the next one', () => {
     const text = `${KPC}# kube-proxy-tuner-disable ipvs-deprecated\nmode: ipvs\n---\n${KPC}mode: ipvs\n`;
-    assert.deepEqual(analyze(text, { kubernetesVersion: '1.35' }).findings.map((f) => `${f.rule} ${f.document}`), ['ipvs-deprecated 1']);
+    assert.deepEqual(findings(text, { kubernetesVersion: '1.35' }).map((f) => `${f.rule} ${f.document}`), ['ipvs-deprecated 1']);
   });
   it('inserts the comment with a quick fix, indented like the line, and the finding goes away', () => {
     const text = `${KPC}iptables:\n  masqueradeBit: 99\n`;
-    const [finding] = analyze(text).findings;
+    const [finding] = findings(text);
     const after = applyEdits(text, [suppressionEdit(text, finding)]);
     assert.equal(after, `${KPC}iptables:\n  # kube-proxy-tuner-disable-next-line masquerade-bit\n  masqueradeBit: 99\n`);
-    assert.deepEqual(analyze(after).findings, []);
+    assert.deepEqual(findings(after), []);
   });
 });

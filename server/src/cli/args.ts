@@ -12,6 +12,8 @@ export interface CheckCommand {
   locale: Locale;
   /** Apply the safe fixes and write the files back. */
   fix: boolean;
+  clusterScale: 'large' | 'small';
+  monitoring: boolean;
 }
 
 export type ParsedArgs = CheckCommand | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
@@ -25,6 +27,8 @@ Options:
                                   ClusterConfiguration.kubernetesVersion, else the newest, 1.37)
   --format text|json|sarif        Output format (default: text)
   --locale en|zh-cn               Language of the messages (default: en)
+  --cluster-scale large|small     Cluster the best-practice findings assume (default: large)
+  --no-monitoring                 Do not expect cluster monitoring to scrape kube-proxy metrics
   --fix                           Apply the safe fixes, write the files back, then report what is left
   -h, --help                      Show this help
   --version                       Show the version
@@ -36,7 +40,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   if (argv.includes('--version')) return { command: 'version' };
   const [command, ...rest] = argv;
   if (command !== 'check') return { command: 'error', message: `unknown command "${command}"; expected "check"` };
-  const parsed: CheckCommand = { command: 'check', files: [], kubernetesVersion: 'auto', format: 'text', locale: 'en', fix: false };
+  const parsed: CheckCommand = { command: 'check', files: [], kubernetesVersion: 'auto', format: 'text', locale: 'en', fix: false, clusterScale: 'large', monitoring: true };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -53,6 +57,12 @@ export function parseArgs(argv: string[]): ParsedArgs {
       const locale = value()?.toLowerCase();
       if (locale !== 'en' && locale !== 'zh-cn') return { command: 'error', message: `--locale takes en or zh-cn, not "${locale ?? ''}"` };
       parsed.locale = locale;
+    } else if (flag === '--cluster-scale') {
+      const scale = value();
+      if (scale !== 'large' && scale !== 'small') return { command: 'error', message: `--cluster-scale takes large or small, not "${scale ?? ''}"` };
+      parsed.clusterScale = scale;
+    } else if (flag === '--no-monitoring') {
+      parsed.monitoring = false;
     } else if (flag === '--fix') {
       parsed.fix = true;
     } else if (arg.startsWith('-') && arg !== '-') {

@@ -11,7 +11,7 @@ import { routeDocument, type RoutedDocument } from './route.ts';
 import { FILE_RULES, RULES_BY_ID } from './rules/index.ts';
 import type { FileContext, Report } from './rules/rule.ts';
 import { LineIndex } from './text.ts';
-import type { AnalysisResult, AnalyzeOptions, Finding, Span } from './types.ts';
+import type { AnalysisResult, AnalyzeOptions, ClusterProfile, Finding, Span } from './types.ts';
 import { resolveVersion } from './version.ts';
 import { applySuppressions } from './suppressions.ts';
 import { inRange } from '../knowledge/versions.ts';
@@ -36,6 +36,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   if (!isOurs(text, documents)) return { version, applies: false, findings };
 
   const minor = version.minor;
+  const profile: ClusterProfile = { scale: options.clusterScale ?? 'large', monitoring: options.monitoring ?? true };
   const push = (rule: string, documentIndex: number, report: Report, fallback: Span): void => {
     const descriptor = RULES_BY_ID.get(rule);
     if (!descriptor) throw new Error(`unregistered rule ${rule}`);
@@ -70,7 +71,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
       push('yaml-syntax', index, { path: problem.path, span: problem.span, message: t(key) }, root);
     }
     if (decoded.problems.length > 0) continue;
-    analyzeKubeProxyDocument(document, decoded, minor, text, lines, t, locale, (rule, report) => push(rule, index, report, root));
+    analyzeKubeProxyDocument(document, decoded, { minor, text, lines, t, locale, profile }, (rule, report) => push(rule, index, report, root));
   }
 
   const isKubeadmFile = documents.some((document) => document.role === 'kubeadm');

@@ -14,6 +14,7 @@ import type { KubeProxyContext, Report } from './rules/rule.ts';
 import { checkSchema, type SchemaIssue } from './schemaCheck.ts';
 import { unknownFieldHint } from './unknownFieldHint.ts';
 import { inRange } from '../knowledge/versions.ts';
+import type { ClusterProfile, Locale } from './types.ts';
 
 type Translate = (key: MessageKey, args?: Record<string, string | number>) => string;
 export type Emit = (rule: string, report: Report) => void;
@@ -59,10 +60,17 @@ function expectedOf(t: Translate, issue: SchemaIssue, path: string): string {
   }
 }
 
-export function analyzeKubeProxyDocument(
-  document: RoutedDocument, decoded: DecodedDocument, minor: Minor, text: string, lines: LineIndex,
-  t: Translate, locale: 'en' | 'zh-cn', emit: Emit,
-): void {
+export interface DocumentEnv {
+  minor: Minor;
+  text: string;
+  lines: LineIndex;
+  t: Translate;
+  locale: Locale;
+  profile: ClusterProfile;
+}
+
+export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: DecodedDocument, env: DocumentEnv, emit: Emit): void {
+  const { minor, text, lines, t, locale, profile } = env;
   const refuse = (summary: string, upstream: string): string => t('frame.refuse', { summary, minor, upstream });
   if (document.apiVersion !== KUBE_PROXY_API_VERSION || document.kind !== 'KubeProxyConfiguration') {
     const wrongKind = document.kind !== 'KubeProxyConfiguration' && document.apiVersion === KUBE_PROXY_API_VERSION;
@@ -150,7 +158,7 @@ export function analyzeKubeProxyDocument(
 
   const config = buildEffective(raw, minor);
   const ctx: KubeProxyContext = {
-    minor, locale, t, document, config, raw,
+    minor, locale, t, document, config, raw, profile,
     has: (path) => decoded.locations.has(path),
     refuse,
     report: () => undefined,

@@ -37,10 +37,18 @@ export interface ResolvedVersion {
   requested?: string;
 }
 
+export type ClusterScale = 'small' | 'large';
+
+export interface ClusterProfile { scale: ClusterScale; monitoring: boolean }
+
 export interface AnalyzeOptions {
   /** `auto` or a minor such as `1.34`. */
   kubernetesVersion?: string;
   locale?: Locale;
+  /** The cluster the best-practice rules assume (default: large, the seed's scenario). */
+  clusterScale?: ClusterScale;
+  /** Whether cluster monitoring must scrape kube-proxy's metrics (default: true). */
+  monitoring?: boolean;
   /** Severity overrides by rule id; 'off' disables the rule. */
   rules?: Record<string, Severity | 'off'>;
 }

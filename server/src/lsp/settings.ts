@@ -2,12 +2,14 @@
  * The `kubeProxyTuner` settings as the server sees them, and a per-document cache of them.
  * Editor-independent: the LSP plumbing that fetches them is passed in.
  */
-import type { AnalyzeOptions, Severity } from '../core/types.ts';
+import type { AnalyzeOptions, ClusterScale, Severity } from '../core/types.ts';
 
 export const SETTINGS_SECTION = 'kubeProxyTuner';
 
 export interface ServerSettings {
   kubernetesVersion?: string;
+  clusterScale?: ClusterScale;
+  monitoring?: boolean;
   rules?: Record<string, Severity | 'off'>;
 }
 
@@ -20,6 +22,8 @@ export function normalizeSettings(raw: unknown): ServerSettings {
   if (typeof raw.kubernetesVersion === 'string' && raw.kubernetesVersion.trim() !== '') {
     settings.kubernetesVersion = raw.kubernetesVersion.trim();
   }
+  if (raw.clusterScale === 'large' || raw.clusterScale === 'small') settings.clusterScale = raw.clusterScale;
+  if (typeof raw.monitoring === 'boolean') settings.monitoring = raw.monitoring;
   if (isObject(raw.rules)) {
     const rules: Record<string, Severity | 'off'> = {};
     for (const [rule, level] of Object.entries(raw.rules)) {
@@ -34,12 +38,20 @@ export function normalizeSettings(raw: unknown): ServerSettings {
 export function mergeSettings(base: ServerSettings, override: ServerSettings): ServerSettings {
   return {
     kubernetesVersion: override.kubernetesVersion ?? base.kubernetesVersion,
+    clusterScale: override.clusterScale ?? base.clusterScale,
+    monitoring: override.monitoring ?? base.monitoring,
     rules: override.rules ?? base.rules,
   };
 }
 
 export function toAnalyzeOptions(settings: ServerSettings, locale: AnalyzeOptions['locale']): AnalyzeOptions {
-  return { kubernetesVersion: settings.kubernetesVersion ?? 'auto', locale, rules: settings.rules ?? {} };
+  return {
+    kubernetesVersion: settings.kubernetesVersion ?? 'auto',
+    locale,
+    rules: settings.rules ?? {},
+    clusterScale: settings.clusterScale ?? 'large',
+    monitoring: settings.monitoring ?? true,
+  };
 }
 
 /**

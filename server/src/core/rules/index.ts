@@ -26,6 +26,14 @@ import type { FileRule, KubeProxyRule, Rule } from './rule.ts';
 import { showHiddenMetrics } from './showHiddenMetrics.ts';
 import { syncPeriod } from './syncPeriod.ts';
 import { unusedField } from './unusedField.ts';
+import { clientRateLimit } from './bestPractice/clientRateLimit.ts';
+import { conntrackSizing } from './bestPractice/conntrackSizing.ts';
+import { metricsLoopback } from './bestPractice/metricsLoopback.ts';
+import { minSyncPeriod } from './bestPractice/minSyncPeriod.ts';
+import { profilingEnabled } from './bestPractice/profilingEnabled.ts';
+import { explicitProxyMode, proxyModeForScale } from './bestPractice/proxyModeForScale.ts';
+import { strictArp } from './bestPractice/strictArp.ts';
+import { zeroMeansDefault } from './bestPractice/zeroMeansDefault.ts';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax, unknownField, duplicateField, invalidType, invalidDuration, unsupportedApiVersion,
@@ -33,6 +41,7 @@ export const RULES: readonly Rule[] = [
   oomScoreAdj, configSyncPeriod, bindAddress, hostPortAddress, clusterCidr, portRange, nodePortAddresses,
   showHiddenMetrics, detectLocalMode, detectLocalInterface, logging, ipvsDeprecated, unusedField,
   kubeadmMissingGvk, kubeadmDocumentSeparator, kubeadmDuplicateKind, kubeadmApiVersion, kubeadmKubernetesVersion, kubeadmOverride,
+  explicitProxyMode, proxyModeForScale, clientRateLimit, profilingEnabled, metricsLoopback, minSyncPeriod, conntrackSizing, zeroMeansDefault, strictArp,
 ];
 
 export const RULES_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));

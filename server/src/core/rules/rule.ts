@@ -7,7 +7,7 @@ import type { MessageKey } from '../../knowledge/messages.ts';
 import type { Minor } from '../../knowledge/versions.ts';
 import type { EffectiveConfig } from '../effective.ts';
 import type { ParsedFile } from '../parse.ts';
-import type { Category, Locale, Severity, Span } from '../types.ts';
+import type { Category, ClusterProfile, Locale, Severity, Span } from '../types.ts';
 import type { KubeadmChunk, SeparatorProblem } from '../kubeadmSplit.ts';
 import type { RoutedDocument } from '../route.ts';
 
@@ -31,6 +31,8 @@ interface BaseContext {
 export interface KubeProxyContext extends BaseContext {
   document: RoutedDocument;
   config: EffectiveConfig;
+  /** The cluster the best-practice rules assume. */
+  profile: ClusterProfile;
   /** The user's decoded values, without those the decoder rejected. */
   raw: Record<string, unknown>;
   /** Whether the user wrote this path. */

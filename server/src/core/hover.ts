@@ -1,0 +1,134 @@
+/**
+ * Hover text for a KubeProxyConfiguration: what a field does, its type and default, the
+ * large-cluster recommendation and why, version notes for the targeted minor, kubeadm notes, the
+ * upstream link, and a footer naming the Kubernetes version in use and where it came from.
+ * Built only from the knowledge base; Markdown for editors, plain text for clients that ask.
+ */
+import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { DOCUMENT_OVERVIEW, FIELD_DOCS } from '../knowledge/fieldDocs.ts';
+import type { FieldDoc, VersionNote } from '../knowledge/fieldDocs.types.ts';
+import { fieldExistsIn, fieldFact, type FieldFact, type Text } from '../knowledge/fields.ts';
+import { message, type MessageKey } from '../knowledge/messages.ts';
+import { inRange, type Minor } from '../knowledge/versions.ts';
+import { joinPath } from './decode.ts';
+import { parseFile } from './parse.ts';
+import { routeDocument } from './route.ts';
+import { factPath } from './schemaCheck.ts';
+import type { AnalyzeOptions, Locale, Span } from './types.ts';
+import { resolveVersion } from './version.ts';
+
+export interface HoverResult { markdown: string; plaintext: string; span: Span }
+
+const DOCS_BY_PATH = new Map<string, FieldDoc>(FIELD_DOCS.map((doc) => [doc.path, doc]));
+
+interface Target { path: string; span: Span; onValue: boolean; value?: unknown }
+
+/** The path under the cursor, and whether the cursor is on the key or on the value. */
+function targetAt(node: Node | null, offset: number, path: string): Target | undefined {
+  if (isMap(node)) {
+    for (const item of node.items as Pair[]) {
+      const key = item.key as Node | null;
+      const value = item.value as Node | null;
+      if (!isScalar(key) || !key.range) continue;
+      const childPath = joinPath(path, String(key.value));
+      if (offset >= key.range[0] && offset <= key.range[1]) return { path: childPath, span: { start: key.range[0], end: key.range[1] }, onValue: false };
+      if (value?.range && offset >= value.range[0] && offset <= value.range[1]) {
+        if (isScalar(value)) return { path: childPath, span: { start: value.range[0], end: value.range[1] }, onValue: true, value: value.value };
+        return targetAt(value, offset, childPath);
+      }
+    }
+  }
+  if (isSeq(node)) {
+    for (const [i, item] of (node.items as Node[]).entries()) {
+      if (!item?.range || offset < item.range[0] || offset > item.range[1]) continue;
+      if (isScalar(item)) return { path: joinPath(path, i), span: { start: item.range[0], end: item.range[1] }, onValue: true, value: item.value };
+      return targetAt(item, offset, joinPath(path, i));
+    }
+  }
+  return undefined;
+}
+
+const TYPE_LABEL: Record<FieldFact['type'], MessageKey> = {
+  object: 'type.map', objectList: 'type.list', string: 'type.string', bool: 'type.boolean', int32: 'type.integer', uint32: 'type.integer',
+  float32: 'type.number', duration: 'type.duration', durationPtr: 'type.duration', timeOrDuration: 'type.durationOrInteger',
+  quantity: 'type.string', stringList: 'type.list', boolMap: 'type.map',
+};
+
+function noteRange(note: VersionNote): string {
+  if (note.since && note.until) return `${note.since}–${note.until}`;
+  if (note.since) return `${note.since}+`;
+  if (note.until) return `≤ ${note.until}`;
+  return '';
+}
+
+function textOf(text: Text, locale: Locale): string {
+  return locale === 'zh-cn' ? text.zh : text.en;
+}
+
+function versionLines(notes: VersionNote[] | undefined, minor: Minor, locale: Locale): string[] {
+  return (notes ?? []).map((note) => {
+    const applies = inRange(minor, note.since, note.until);
+    const range = noteRange(note);
+    const line = `${range ? `${range}: ` : ''}${textOf(note.note, locale)}`;
+    return applies ? `**${line}**` : line;
+  });
+}
+
+export function hoverAt(text: string, offset: number, options: AnalyzeOptions = {}): HoverResult | undefined {
+  const locale = options.locale ?? 'en';
+  const t = (key: MessageKey, args?: Record<string, string | number>) => message(locale, key, args);
+  const file = parseFile(text);
+  const documents = file.documents.map(routeDocument);
+  const document = documents.find((d) => offset >= d.parsed.span.start && offset <= d.parsed.span.end && d.role === 'kube-proxy');
+  if (!document) return undefined;
+  const target = targetAt(document.parsed.doc.contents as Node | null, offset, '');
+  if (!target) return undefined;
+  const version = resolveVersion(options.kubernetesVersion, documents);
+  const minor = version.minor;
+  const footer = t('hover.footer', { minor, source: t(`version.source.${version.source}`) });
+  const sections: string[] = [];
+
+  if (target.path === 'apiVersion' || target.path === 'kind') {
+    sections.push(`**KubeProxyConfiguration** · \`kubeproxy.config.k8s.io/v1alpha1\``, textOf(DOCUMENT_OVERVIEW.meaning, locale), `[${t('hover.docs')}](${DOCUMENT_OVERVIEW.docs})`);
+  } else {
+    const key = factPath(target.path);
+    const fact = fieldFact(key);
+    const doc = DOCS_BY_PATH.get(key);
+    if (!fact || !doc) return undefined;
+    const header = [`**${key}**`, `${t('hover.type')}: ${t(TYPE_LABEL[fact.type])}`];
+    if (fact.default !== undefined && fact.default !== null && fact.type !== 'object') header.push(`${t('hover.default')}: \`${String(fact.default)}\``);
+    sections.push(header.join(' · '));
+    if (!fieldExistsIn(fact, minor)) sections.push(`⚠ ${t('hover.notInVersion', { minor })}`);
+    const valueDoc = target.onValue && typeof target.value === 'string' ? doc.values?.[target.value] : undefined;
+    if (valueDoc) {
+      sections.push(`**${t('hover.value', { value: `\`${String(target.value)}\`` })}**: ${textOf(valueDoc.meaning, locale)}`);
+      const notes = versionLines(valueDoc.versions, minor, locale);
+      if (notes.length > 0) sections.push(notes.map((line) => `- ${line}`).join('\n'));
+    }
+    sections.push(textOf(doc.meaning, locale));
+    if (doc.recommended) {
+      const when = doc.recommended.when ? ` (${t('hover.when', { when: textOf(doc.recommended.when, locale) })})` : '';
+      sections.push(`**${t('hover.recommended')}**: \`${String(doc.recommended.value)}\`${when}\n\n${t('hover.why')}: ${textOf(doc.recommended.rationale, locale)}`);
+    } else if (doc.rationale) {
+      sections.push(`${t('hover.why')}: ${textOf(doc.rationale, locale)}`);
+    }
+    const notes = versionLines(doc.versions, minor, locale);
+    if (notes.length > 0) sections.push(`**${t('hover.versions')}**\n${notes.map((line) => `- ${line}`).join('\n')}`);
+    if (doc.kubeadm && documents.some((d) => d.role === 'kubeadm')) sections.push(`**${t('hover.kubeadm')}**: ${textOf(doc.kubeadm, locale)}`);
+    else if (doc.kubeadm) sections.push(`${t('hover.kubeadm')}: ${textOf(doc.kubeadm, locale)}`);
+    sections.push(`[${t('hover.docs')}](${doc.docs})`);
+  }
+  sections.push(`---\n*${footer}*`);
+  const markdown = sections.join('\n\n');
+  return { markdown, plaintext: toPlain(markdown), span: target.span };
+}
+
+/** Markdown to readable plain text for clients that do not render Markdown. */
+function toPlain(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1: $2')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/\*([^*]+)\*/g, '$1')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/^---$/m, '');
+}
