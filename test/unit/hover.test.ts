@@ -55,3 +55,25 @@ describe('hover', () => {
     for (const field of fieldsOf('1.37')) assert.ok(paths.has(field.path), field.path);
   });
 });
+
+describe('hover on every field', () => {
+  const docs = new Map(FIELD_DOCS.map((doc) => [doc.path, doc]));
+  for (const field of fieldsOf('1.37').filter((f) => !f.path.includes('[]') && f.path !== 'apiVersion' && f.path !== 'kind')) {
+    it(field.path, () => {
+      const segments = field.path.split('.');
+      const yaml = segments.map((segment, i) => `${'  '.repeat(i)}${segment}:`).join('\n');
+      const text = `${KPC}${yaml}\n`;
+      const offset = text.lastIndexOf(`${segments[segments.length - 1]}:`) + 1;
+      const doc = docs.get(field.path)!;
+      for (const locale of ['en', 'zh-cn'] as const) {
+        const hover = hoverAt(text, offset, { kubernetesVersion: '1.37', locale });
+        assert.ok(hover, 'no hover');
+        const text2 = hover.markdown;
+        assert.ok(text2.includes(locale === 'en' ? doc.meaning.en : doc.meaning.zh), 'meaning');
+        if (doc.recommended) assert.ok(text2.includes(`\`${String(doc.recommended.value)}\``), 'recommended value');
+        for (const note of doc.versions ?? []) assert.ok(text2.includes(locale === 'en' ? note.note.en : note.note.zh), 'version note');
+        assert.ok(text2.includes(doc.docs), 'docs link');
+      }
+    });
+  }
+});
