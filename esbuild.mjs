@@ -19,9 +19,29 @@ const common = {
   metafile: true,
 };
 
+/**
+ * The server bundles yaml-language-server for completion only. Two things it drags in are never
+ * run there and are replaced by stubs: prettier (its formatter, ~440 KiB) and ajv-i18n (messages
+ * for invalid schemas, ~90 KiB; ours are generated and valid).
+ */
+const unusedInServer = {
+  name: 'unused-in-server',
+  setup(build) {
+    build.onResolve({ filter: /^(prettier(\/.*)?|ajv-i18n)$/ }, (args) => ({ path: args.path, namespace: 'unused-in-server' }));
+    build.onLoad({ filter: /.*/, namespace: 'unused-in-server' }, (args) => ({
+      contents: args.path === 'ajv-i18n'
+        ? 'const en = () => {}; export default { en, default: { en } };'
+        : 'export function format() { throw new Error("formatting is not offered by kube-proxy Tuner"); }',
+      loader: 'js',
+    }));
+  },
+};
+
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // mainFields: prefer packages' ESM builds; jsonc-parser's `main` is a UMD file whose dynamic
+  // require('./impl/format') esbuild cannot follow (the bundle would crash at start-up).
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', mainFields: ['module', 'main'], plugins: [unusedInServer] },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 

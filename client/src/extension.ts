@@ -43,12 +43,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'yaml', scheme: 'file' },
-      { language: 'yaml', scheme: 'untitled' },
-    ],
+    // Every scheme: the server reads only the text the client sends (never the file system), so
+    // documents of virtual workspaces (vscode-vfs://, …) are checked as well; see package.json capabilities.
+    documentSelector: [{ language: 'yaml' }],
     synchronize: { configurationSection: 'kubeProxyTuner' },
-    initializationOptions: { locale: vscode.env.language },
+    // VS Code shows the contributed snippets itself; the server offers them only to other editors.
+    initializationOptions: { locale: vscode.env.language, snippets: false },
   };
   client = new LanguageClient('kubeProxyTuner', 'kube-proxy Tuner', serverOptions, clientOptions);
   context.subscriptions.push(

@@ -3,11 +3,38 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fixAll } from './core/fixAll.ts';
 import { message } from './knowledge/messages.ts';
 import { analyze } from './core/analyze.ts';
+import { RULES_BY_ID } from './core/rules/index.ts';
+import { LineIndex } from './core/text.ts';
+import type { Finding, Locale } from './core/types.ts';
 import { parseArgs, USAGE } from './cli/args.ts';
 import { toJson, toSarif, toText, TOOL_VERSION, type FileReport } from './cli/report.ts';
 
-function readInput(file: string): string {
-  return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+/**
+ * The text of a file, and where its first byte sequence that is not UTF-8 is (go-yaml, which kubeadm
+ * and kube-proxy use, refuses such a file: "yaml: invalid leading UTF-8 octet"). The text is still
+ * decoded (invalid bytes become U+FFFD) so that the rest of the file is checked as well.
+ */
+function readInput(file: string): { text: string; invalidUtf8At?: number } {
+  const bytes = file === '-' ? readFileSync(0) : readFileSync(file);
+  const text = bytes.toString('utf8');
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text };
+  } catch {
+    const at = text.indexOf('\uFFFD');
+    return { text, invalidUtf8At: at < 0 ? 0 : at };
+  }
+}
+
+/** An error finding for input that is not UTF-8, in the same shape as the core's findings. */
+function notUtf8Finding(text: string, offset: number, locale: Locale): Finding {
+  const rule = RULES_BY_ID.get('yaml-syntax')!;
+  const span = { start: offset, end: Math.min(text.length, offset + 1) };
+  return {
+    rule: rule.id, category: rule.category, severity: 'error', document: 0, path: '', span,
+    range: new LineIndex(text).range(span), docs: rule.docs,
+    message: message(locale, 'yaml-syntax', { detail: 'yaml: invalid leading UTF-8 octet' }),
+  };
 }
 
 export function run(argv: string[], out: (text: string) => void, err: (text: string) => void): number {
@@ -19,8 +46,9 @@ export function run(argv: string[], out: (text: string) => void, err: (text: str
   let unreadable = false;
   for (const file of args.files) {
     let text: string;
+    let invalidUtf8At: number | undefined;
     try {
-      text = readInput(file);
+      ({ text, invalidUtf8At } = readInput(file));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
@@ -29,7 +57,8 @@ export function run(argv: string[], out: (text: string) => void, err: (text: str
       continue;
     }
     const options = { kubernetesVersion: args.kubernetesVersion, locale: args.locale, clusterScale: args.clusterScale, monitoring: args.monitoring };
-    if (args.fix) {
+    // Never write back a file that is not UTF-8: its invalid bytes would be replaced.
+    if (args.fix && invalidUtf8At === undefined) {
       const fixed = fixAll(text, options);
       if (fixed.text !== text) {
         try {
@@ -44,7 +73,8 @@ export function run(argv: string[], out: (text: string) => void, err: (text: str
       err(message(args.locale, 'cli.fixed', { count: fixed.applied, file }));
     }
     const result = analyze(text, options);
-    reports.push({ file, version: result.version, findings: result.findings });
+    const findings = invalidUtf8At === undefined ? result.findings : [notUtf8Finding(text, invalidUtf8At, args.locale), ...result.findings];
+    reports.push({ file, version: result.version, findings });
   }
   if (args.format === 'json') out(toJson(reports));
   else if (args.format === 'sarif') out(toSarif(reports));

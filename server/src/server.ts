@@ -9,12 +9,15 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
+  LSPErrorCodes,
+  ResponseError,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from './core/analyze.ts';
+import { analyze, AnalysisCache } from './core/analyze.ts';
 import type { Locale } from './core/types.ts';
 import { codeActions, FIX_ALL_KIND } from './lsp/codeActions.ts';
+import { KubeProxyCompletion } from './lsp/completion.ts';
 import { toDiagnostic } from './lsp/diagnostics.ts';
 import { hover } from './lsp/hover.ts';
 import { isYamlDocument } from './lsp/documents.ts';
@@ -32,11 +35,15 @@ let settings = new SettingsCache({}, undefined, () => undefined);
 let dynamicConfigurationRegistration = false;
 /** Whether the client renders Markdown in hovers (else plain text is sent). */
 let hoverMarkdown = true;
+/** Completion through yaml-language-server (KubeProxyConfiguration documents) and our snippets. */
+let completion: KubeProxyCompletion | undefined;
 /** Documents with a validation already queued; repeated edits before it runs coalesce into one. */
 const pending = new Map<string, NodeJS.Immediate>();
+/** Per open document: parses and findings of its unchanged YAML documents, reused on the next edit. */
+const caches = new Map<string, AnalysisCache>();
 
 connection.onInitialize((params): InitializeResult => {
-  const options = (params.initializationOptions ?? {}) as { locale?: unknown; settings?: unknown };
+  const options = (params.initializationOptions ?? {}) as { locale?: unknown; settings?: unknown; snippets?: unknown };
   locale = toLocale(options.locale ?? params.locale);
   const workspace = params.capabilities.workspace;
   const fetch = workspace?.configuration
@@ -47,12 +54,18 @@ connection.onInitialize((params): InitializeResult => {
   });
   const formats = params.capabilities.textDocument?.hover?.contentFormat;
   hoverMarkdown = !formats || formats.length === 0 || formats[0] === 'markdown';
+  // A client that has the snippets already (VS Code, from package.json) passes `snippets: false`.
+  completion = new KubeProxyCompletion(params.capabilities, {
+    snippets: options.snippets !== false,
+    onRefused: (uri) => connection.console.log(`kube-proxy Tuner: completion uses bundled schemas only; not fetching ${uri}`),
+  });
   dynamicConfigurationRegistration = Boolean(workspace?.configuration && workspace.didChangeConfiguration?.dynamicRegistration);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       hoverProvider: true,
+      completionProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'kube-proxy-tuner' },
   };
@@ -77,14 +90,19 @@ documents.onDidChangeContent(({ document }) => schedule(document.uri));
 
 documents.onDidClose(({ document }) => {
   cancel(document.uri);
+  caches.delete(document.uri);
   settings.delete(document.uri);
   if (isYamlDocument(document)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
-connection.onCodeAction(async (params) => {
+connection.onCodeAction(async (params, token) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !isYamlDocument(document)) return [];
   const current = await settings.get(document.uri);
+  // Code actions re-analyse the file: give a $/cancelRequest already queued behind this request a
+  // turn of the event loop, and skip the work if the client no longer wants the answer.
+  await new Promise((resolve) => setImmediate(resolve));
+  if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
   try {
     return codeActions(document, params, toAnalyzeOptions(current, locale));
   } catch (error) {
@@ -101,6 +119,18 @@ connection.onHover(async (params) => {
     return hover(document, params, toAnalyzeOptions(current, locale), hoverMarkdown);
   } catch (error) {
     connection.console.error(`kube-proxy Tuner: hover in ${document.uri} failed: ${describe(error)}`);
+    return null;
+  }
+});
+
+connection.onCompletion(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !isYamlDocument(document) || !completion) return null;
+  const current = await settings.get(document.uri);
+  try {
+    return await completion.complete(document, params.position, toAnalyzeOptions(current, locale));
+  } catch (error) {
+    connection.console.error(`kube-proxy Tuner: completion in ${document.uri} failed: ${describe(error)}`);
     return null;
   }
 });
@@ -127,7 +157,9 @@ async function validate(uri: string): Promise<void> {
   const document = documents.get(uri);
   if (!document) return;
   try {
-    const result = analyze(document.getText(), toAnalyzeOptions(current, locale));
+    let cache = caches.get(uri);
+    if (!cache) caches.set(uri, (cache = new AnalysisCache()));
+    const result = analyze(document.getText(), toAnalyzeOptions(current, locale), cache);
     await connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.findings.map(toDiagnostic) });
     await connection.sendNotification(VERSION_NOTIFICATION, {
       uri,
@@ -136,6 +168,8 @@ async function validate(uri: string): Promise<void> {
       requested: result.version.requested,
       applies: result.applies,
     });
+    // A kube-proxy/kubeadm file is open: load the completion engine when idle, not on the first Ctrl+Space.
+    if (result.applies) completion?.scheduleWarmUp(result.version.minor, locale);
   } catch (error) {
     connection.console.error(`kube-proxy Tuner: analysis of ${uri} failed: ${describe(error)}`);
     await connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] }).catch(() => undefined);

@@ -6,7 +6,8 @@ import { message, type MessageKey } from '../knowledge/messages.ts';
 import { decodeDocument } from './decode.ts';
 import { splitLikeKubeadm } from './kubeadmSplit.ts';
 import { analyzeKubeProxyDocument } from './kubeProxyDocument.ts';
-import { parseFile } from './parse.ts';
+import { ParseCache, parseFile } from './parse.ts';
+import type { Document } from 'yaml';
 import { routeDocument, type RoutedDocument } from './route.ts';
 import { FILE_RULES, RULES_BY_ID } from './rules/index.ts';
 import type { FileContext, Report } from './rules/rule.ts';
@@ -25,10 +26,34 @@ function isOurs(text: string, documents: RoutedDocument[]): boolean {
   return documents.some((document) => document.parsed.syntaxErrors.length > 0) && OURS.test(text);
 }
 
-export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+/** What one KubeProxyConfiguration document reported, replayed while its text and the options stay the same. */
+interface CachedReports { key: string; offset: number; reports: { rule: string; report: Report }[] }
+
+/**
+ * Work kept between analyses of successive versions of one text (the language server holds one per
+ * open document): the parse of every unchanged document, and the kube-proxy findings of every
+ * unchanged KubeProxyConfiguration. A one-line edit in a 1,000-document file then parses and checks
+ * one document; the file-wide kubeadm rules, cheap, always run. Results equal an uncached analysis.
+ */
+export class AnalysisCache {
+  readonly parse = new ParseCache();
+  /** Keyed by the parsed document, which the parse cache keeps (same object) while its text is unchanged. */
+  readonly kubeProxy = new WeakMap<Document.Parsed, CachedReports>();
+}
+
+/** A cached report moved with its document: explicit spans and offsets in `data` follow the text. */
+function shiftReport(report: Report, delta: number): Report {
+  if (delta === 0) return report;
+  const shifted: Report = { ...report };
+  if (report.span) shifted.span = { start: report.span.start + delta, end: report.span.end + delta };
+  if (report.data && typeof report.data.removeDuplicateAt === 'number') shifted.data = { ...report.data, removeDuplicateAt: report.data.removeDuplicateAt + delta };
+  return shifted;
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}, cache?: AnalysisCache): AnalysisResult {
   const locale = options.locale ?? 'en';
   const t = (key: MessageKey, args?: Record<string, string | number>): string => message(locale, key, args);
-  const file = parseFile(text);
+  const file = parseFile(text, cache?.parse);
   const lines = new LineIndex(text);
   const documents = file.documents.map(routeDocument);
   const version = resolveVersion(options.kubernetesVersion, documents);
@@ -71,7 +96,24 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
       push('yaml-syntax', index, { path: problem.path, span: problem.span, message: t(key) }, root);
     }
     if (decoded.problems.length > 0) continue;
-    analyzeKubeProxyDocument(document, decoded, { minor, text, lines, t, locale, profile }, (rule, report) => push(rule, index, report, root));
+    const emit = (rule: string, report: Report): void => push(rule, index, report, root);
+    if (!cache) {
+      analyzeKubeProxyDocument(document, decoded, { minor, text, lines, t, locale, profile }, emit);
+      continue;
+    }
+    // Everything the document's findings depend on besides its own text; duplicate-key messages
+    // quote upstream's absolute line number, so such a document is also keyed by its first line.
+    const doc = document.parsed.doc;
+    const offset = doc.range[0];
+    const key = `${minor}|${locale}|${profile.scale}|${profile.monitoring}|${decoded.duplicates.length > 0 ? lines.position(offset).line : ''}`;
+    let cached = cache.kubeProxy.get(doc);
+    if (!cached || cached.key !== key) {
+      cached = { key, offset, reports: [] };
+      const reports = cached.reports;
+      analyzeKubeProxyDocument(document, decoded, { minor, text, lines, t, locale, profile }, (rule, report) => reports.push({ rule, report }));
+      cache.kubeProxy.set(doc, cached);
+    }
+    for (const { rule, report } of cached.reports) emit(rule, shiftReport(report, offset - cached.offset));
   }
 
   const isKubeadmFile = documents.some((document) => document.role === 'kubeadm');
@@ -105,7 +147,7 @@ function locate(document: RoutedDocument | undefined, report: Report, fallback: 
   while (true) {
     const location = locations.get(path);
     if (location) {
-      if (path === '') return firstLine(location.value, document!.parsed.doc.toString().length, fallback);
+      if (path === '') return firstLine(location.value, fallback);
       return useKey && location.key ? location.key : location.value;
     }
     if (path === '') return fallback;
@@ -119,6 +161,6 @@ function locate(document: RoutedDocument | undefined, report: Report, fallback: 
   }
 }
 
-function firstLine(span: Span, _length: number, fallback: Span): Span {
+function firstLine(span: Span, fallback: Span): Span {
   return span.end > span.start ? { start: span.start, end: span.start + 1 } : fallback;
 }

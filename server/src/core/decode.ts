@@ -4,7 +4,7 @@
  * from so that findings point at the user's text. Duplicate keys are collected here because the
  * JSON value can no longer show them; the last value wins, as in upstream's lenient decoding.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, visit as yamlVisit, type Alias, type Document, type Node, type Pair } from 'yaml';
 import type { Span } from './types.ts';
 
 export interface NodeLocation {
@@ -39,6 +39,23 @@ export function decodeDocument(doc: Document.Parsed): DecodedDocument {
   const duplicates: DuplicateKey[] = [];
   const problems: DecodedDocument['problems'] = [];
   let budget = MAX_EXPANDED_NODES;
+  const aliasTargets = new Map<Node, Node | undefined>();
+  /** Anchors and aliases in document order, collected once (what yaml's resolve() walks per call). */
+  let anchored: Node[] | undefined;
+  /** As yaml's Alias.resolve: the last node anchored with the alias's name before the alias. */
+  const resolveAlias = (alias: Alias): Node | undefined => {
+    if (!anchored) {
+      const nodes: Node[] = [];
+      yamlVisit(doc, { Node: (_key, node) => { if (isAlias(node) || (node as { anchor?: string }).anchor) nodes.push(node); } });
+      anchored = nodes;
+    }
+    let found: Node | undefined;
+    for (const node of anchored) {
+      if (node === alias) break;
+      if ((node as { anchor?: string }).anchor === alias.source) found = node;
+    }
+    return found;
+  };
 
   const spanOf = (node: Node | null | undefined, fallback: Span): Span =>
     node && node.range ? { start: node.range[0], end: node.range[1] } : fallback;
@@ -50,7 +67,13 @@ export function decodeDocument(doc: Document.Parsed): DecodedDocument {
     }
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
-      const target = node.resolve(doc);
+      // Resolved once per alias node: yaml's resolve() walks the whole document each time, which
+      // made a merge-key alias bomb take ~24 s within the expansion budget (found by fuzzing).
+      let target = aliasTargets.get(node);
+      if (target === undefined && !aliasTargets.has(node)) {
+        target = resolveAlias(node);
+        aliasTargets.set(node, target);
+      }
       // Findings inside an alias point at the alias itself: that is where the user used it.
       return visit(target, path, at, false);
     }

@@ -4,7 +4,7 @@
  * sigs.k8s.io/yaml that kube-proxy and kubeadm decode with. Duplicate keys are kept so that the
  * decoder can report them as upstream's strict decoder does.
  */
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { Composer, Parser, parseAllDocuments, visit, type Document } from 'yaml';
 import type { Span } from './types.ts';
 
 export interface ParsedDocument {
@@ -20,17 +20,16 @@ export interface ParsedFile {
   documents: ParsedDocument[];
 }
 
-export function parseFile(text: string): ParsedFile {
-  const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, {
-    version: '1.1',
-    uniqueKeys: false,
-    merge: true,
-    prettyErrors: false,
-    lineCounter,
-    strict: true,
-  });
-  const docs = Array.isArray(parsed) ? parsed : [];
+const PARSE_OPTIONS = { version: '1.1', uniqueKeys: false, merge: true, prettyErrors: false, strict: true } as const;
+
+/**
+ * Parses a file. With a `cache` (the language server keeps one per open document), the text is cut
+ * at `---` marker lines and each piece is parsed on its own, reusing the parse of every piece whose
+ * text is unchanged since the last call: a one-line edit re-parses one document, not the file.
+ * The result is the same as a whole-file parse (test/robustness/fuzz.test.ts checks it).
+ */
+export function parseFile(text: string, cache?: ParseCache): ParsedFile {
+  const docs = (cache && canSplit(text) ? cache.parse(text) : undefined) ?? parseWhole(text);
   const documents = docs.map((doc, index): ParsedDocument => {
     const [start, , end] = doc.range;
     return {
@@ -45,6 +44,104 @@ export function parseFile(text: string): ParsedFile {
     };
   });
   return { text, documents };
+}
+
+function parseWhole(text: string): Document.Parsed[] {
+  // No LineCounter: positions come from our own LineIndex, and counting lines twice costs time.
+  const parsed = parseAllDocuments(text, PARSE_OPTIONS);
+  return Array.isArray(parsed) ? parsed : [];
+}
+
+/** Parses one piece of a file at its place in the file: the parser counts offsets from `offset`. */
+function parseAt(piece: string, offset: number): Document.Parsed[] {
+  const parser = new Parser();
+  parser.offset = offset;
+  return Array.from(new Composer(PARSE_OPTIONS).compose(parser.parse(piece))) as Document.Parsed[];
+}
+
+/**
+ * Splitting at `---` lines gives the parser's own documents unless directives (`%YAML`, `%TAG`,
+ * which belong to the next document) or `...` end markers are involved: then parse the whole text.
+ */
+function canSplit(text: string): boolean {
+  return !/^(%|\.\.\.)/m.test(text);
+}
+
+/** Offsets where a piece starts: 0 and every line that is a `---` document marker. */
+function pieceStarts(text: string): number[] {
+  const starts = [0];
+  const marker = /^---(?=[ \t\r\n]|$)/gm;
+  for (let match = marker.exec(text); match; match = marker.exec(text)) {
+    if (match.index > 0) starts.push(match.index);
+  }
+  return starts;
+}
+
+/**
+ * Pieces longer than this are parsed but not kept: one huge document changes on nearly every edit,
+ * so keeping its syntax tree would cost memory (tens of MB) and rarely save a parse.
+ */
+const MAX_CACHED_PIECE = 100_000;
+
+interface CachedPiece { offset: number; docs: Document.Parsed[]; used: boolean }
+
+/** Moves every offset a parsed document holds by `delta` (its piece moved within the file). */
+function shiftDocument(doc: Document.Parsed, delta: number): void {
+  const seen = new Set<unknown>();
+  const shift = (range: number[] | null | undefined): void => {
+    if (!range || seen.has(range)) return;
+    seen.add(range);
+    for (let i = 0; i < range.length; i++) range[i] += delta;
+  };
+  shift(doc.range);
+  for (const problem of [...doc.errors, ...doc.warnings]) shift(problem.pos);
+  // The visitor also sees null values (an empty `key:`), which have no range.
+  visit(doc, (_key, node) => {
+    if (node && typeof node === 'object') shift((node as { range?: number[] | null }).range);
+  });
+}
+
+/**
+ * Parsed pieces of one document's previous versions, keyed by the piece's text. Entries not used
+ * by the latest parse are dropped, so the cache holds at most one file's worth of documents.
+ */
+export class ParseCache {
+  private pieces = new Map<string, CachedPiece[]>();
+
+  /** The documents, or undefined when this text must be parsed whole (see `crossesPieces`). */
+  parse(text: string): Document.Parsed[] | undefined {
+    const starts = pieceStarts(text);
+    const next = new Map<string, CachedPiece[]>();
+    const docs: Document.Parsed[] = [];
+    let crossesPieces = false;
+    for (let i = 0; i < starts.length; i++) {
+      const offset = starts[i];
+      const piece = text.slice(offset, i + 1 < starts.length ? starts[i + 1] : text.length);
+      if (piece === '') continue;
+      // The same text may occur more than once in a file: take an entry not used yet in this parse.
+      const candidates = this.pieces.get(piece);
+      let entry = candidates?.find((candidate) => !candidate.used);
+      if (entry) {
+        if (entry.offset !== offset) for (const doc of entry.docs) shiftDocument(doc, offset - entry.offset);
+        entry.offset = offset;
+      } else {
+        entry = { offset, docs: parseAt(piece, offset), used: false };
+      }
+      entry.used = true;
+      docs.push(...entry.docs);
+      // A syntax error before a `---` line may not end there: the whole-file lexer looks for the
+      // closing quote of an open quoted scalar beyond the marker and reports the error elsewhere.
+      // Only a whole parse is exact then (the pieces stay cached for when the error is gone).
+      if (i + 1 < starts.length && entry.docs.some((doc) => doc.errors.length > 0)) crossesPieces = true;
+      if (piece.length > MAX_CACHED_PIECE) continue;
+      const list = next.get(piece);
+      if (list) list.push(entry);
+      else next.set(piece, [entry]);
+    }
+    for (const list of next.values()) for (const entry of list) entry.used = false;
+    this.pieces = next;
+    return crossesPieces ? undefined : docs;
+  }
 }
 
 export function clampSpan(span: Span, length: number): Span {

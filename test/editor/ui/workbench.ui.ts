@@ -1,0 +1,131 @@
+/**
+ * UI-level test: what a person sees. Installs the packaged dist/kube-proxy-tuner.vsix into a fresh
+ * code-server (`--install-extension`), opens kubeadm-config.yaml (the seed's KubeProxyConfiguration) with
+ * Ctrl+P, reads the Problems panel, hovers a field with the mouse, applies the quick fix from the light
+ * bulb, saves, and checks the file on disk. Screenshots go to test-results/editor/.
+ * Run through scripts/editor/run-code-server.ts (--only ui).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ROOT, RESULTS, codeServerCli, emptyCounts, launchBrowser, log, makeWorkspace, removeQuietly, startCodeServer, tempBase,
+  type Counts,
+} from '../../../scripts/editor/common.ts';
+
+const STEP_MS = 30_000;
+
+export async function runUiTest(VSIX = join(ROOT, 'dist/kube-proxy-tuner.vsix')): Promise<Counts> {
+  if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run npm run package first`);
+  const counts = emptyCounts();
+  const base = tempBase('ui');
+  const started = Date.now();
+  const folder = makeWorkspace(base);
+  // The file a user would have: kubeadm-config.yaml holding the seed's KubeProxyConfiguration block.
+  const file = join(folder, 'kubeadm-config.yaml');
+  await import('node:fs').then((fs) => fs.copyFileSync(join(ROOT, 'examples/seed-kube-proxy.yaml'), file));
+  const installed = await codeServerCli(['--install-extension', VSIX], base);
+  if (!/was successfully installed/.test(installed)) throw new Error(`--install-extension did not confirm:\n${installed}`);
+  log('ui: installed the .vsix into a fresh extensions folder');
+
+  const server = await startCodeServer(base, folder);
+  let context: any;
+  try {
+    context = await launchBrowser(base);
+    const page = context.pages()[0] ?? await context.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    const step = async (name: string, body: () => Promise<void>): Promise<void> => {
+      const t0 = Date.now();
+      try {
+        await body();
+        counts.passed++;
+        console.log(`  ok    ui: ${name} (${Date.now() - t0} ms)`);
+      } catch (error) {
+        counts.failed++;
+        counts.failures.push(`ui: ${name}: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+        console.log(`  FAIL  ui: ${name}\n        ${error instanceof Error ? error.message.split('\n').slice(0, 6).join('\n        ') : error}`);
+        await page.screenshot({ path: join(RESULTS, `ui-failed-${name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+        throw error;
+      }
+    };
+
+    await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(folder)}`);
+    await page.locator('.monaco-workbench').waitFor();
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+
+    try {
+      await step('open kubeadm-config.yaml with Ctrl+P', async () => {
+        await page.locator('.explorer-folders-view, .monaco-workbench .part.sidebar').first().waitFor();
+        await page.keyboard.press('Control+P');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor();
+        await input.fill('kubeadm-config.yaml');
+        await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'kubeadm-config.yaml' }).first().waitFor();
+        await page.keyboard.press('Enter');
+        await page.locator('.tab.active', { hasText: 'kubeadm-config.yaml' }).waitFor();
+        await editor.locator('.view-line', { hasText: 'KubeProxyConfiguration' }).first().waitFor();
+      });
+
+      await step('the Problems panel lists the unknown-field error', async () => {
+        await page.keyboard.press('Control+Shift+M');
+        const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'logging.json' }).first();
+        await row.waitFor();
+        const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+        const text = rows.join('\n');
+        if (!/Unknown field "logging\.json"/.test(text)) throw new Error(`no unknown-field row in ${JSON.stringify(rows)}`);
+        if (!/kube-proxy-tuner/.test(text)) throw new Error(`rows do not name the source: ${JSON.stringify(rows)}`);
+        if (!/\[Ln 47, Col 4\]/.test(text)) throw new Error(`the error is not at line 47, column 4: ${JSON.stringify(rows)}`);
+        await row.locator('.codicon-error, .marker-icon.error, .codicon-error').first().waitFor();
+        await page.screenshot({ path: join(RESULTS, 'problems-panel.png') });
+      });
+
+      await step('hovering clientConnection.qps shows the large-cluster recommendation', async () => {
+        const qps = editor.locator('.view-line span span', { hasText: /^qps$/ }).first();
+        await qps.waitFor();
+        const hoverContents = page.locator('.monaco-hover .hover-contents', { hasText: 'Recommended for large clusters' });
+        // Move away first so that a hover opens freshly at the key.
+        await page.mouse.move(5, 5);
+        await qps.hover();
+        await hoverContents.first().waitFor();
+        const text = await page.locator('.monaco-hover').first().innerText();
+        if (!/Recommended for large clusters/.test(text)) throw new Error(`hover: ${text.slice(0, 300)}`);
+        await page.screenshot({ path: join(RESULTS, 'hover.png') });
+        await page.keyboard.press('Escape');
+        await page.mouse.move(5, 5);
+      });
+
+      await step('the light bulb on logging.json offers the move, which fixes the file', async () => {
+        // Put the cursor on `json` (line 47, column 4) with Ctrl+G.
+        await editor.click({ position: { x: 200, y: 10 } });
+        await page.keyboard.press('Control+G');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor();
+        await input.fill(':47:4');
+        await page.keyboard.press('Enter');
+        const bulb = page.locator('.lightBulbWidget .codicon, .lightBulbWidget').first();
+        await bulb.waitFor({ state: 'visible' });
+        await bulb.click();
+        const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Move logging.json to logging.options.json' }).first();
+        await item.waitFor();
+        await page.screenshot({ path: join(RESULTS, 'quick-fix-menu.png') });
+        await item.click();
+        // The edit makes the file dirty; then save it and wait until the tab is clean again.
+        await page.locator('.tab.active.dirty').waitFor();
+        await page.keyboard.press('Control+S');
+        await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+        const saved = readFileSync(file, 'utf8');
+        if (!/\n {3}options:\n {6}json:\n {9}infoBufferSize: "0"\n/.test(saved)) throw new Error(`the saved file was not fixed:\n${saved.split('\n').slice(42).join('\n')}`);
+        // The Problems panel no longer lists the error.
+        await page.locator('.markers-panel .monaco-list-row', { hasText: 'logging.json' }).first().waitFor({ state: 'detached' });
+        await page.screenshot({ path: join(RESULTS, 'after-quick-fix.png') });
+      });
+    } catch {
+      // Later steps depend on earlier ones: one failure is reported and the rest are not run.
+    }
+    log(`ui: ${counts.passed} passed, ${counts.failed} failed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return counts;
+  } finally {
+    await context?.close().catch(() => undefined);
+    server.stop();
+    removeQuietly(base);
+  }
+}
