@@ -16,7 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, AnalysisCache } from './core/analyze.ts';
 import type { Locale } from './core/types.ts';
-import { codeActions, FIX_ALL_KIND } from './lsp/codeActions.ts';
+import { codeActions, fixAllEdit, FIX_ALL_KIND, type FixAllData } from './lsp/codeActions.ts';
 import { KubeProxyCompletion } from './lsp/completion.ts';
 import { toDiagnostic } from './lsp/diagnostics.ts';
 import { hover } from './lsp/hover.ts';
@@ -35,6 +35,8 @@ let settings = new SettingsCache({}, undefined, () => undefined);
 let dynamicConfigurationRegistration = false;
 /** Whether the client renders Markdown in hovers (else plain text is sent). */
 let hoverMarkdown = true;
+/** Whether the client resolves code actions' edits lazily (codeAction/resolve). */
+let resolveEdits = false;
 /** Completion through yaml-language-server (KubeProxyConfiguration documents) and our snippets. */
 let completion: KubeProxyCompletion | undefined;
 /** Documents with a validation already queued; repeated edits before it runs coalesce into one. */
@@ -52,6 +54,7 @@ connection.onInitialize((params): InitializeResult => {
   settings = new SettingsCache(normalizeSettings(options.settings), fetch, (error) => {
     connection.console.error(`kube-proxy Tuner: workspace/configuration failed: ${describe(error)}`);
   });
+  resolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit') ?? false;
   const formats = params.capabilities.textDocument?.hover?.contentFormat;
   hoverMarkdown = !formats || formats.length === 0 || formats[0] === 'markdown';
   // A client that has the snippets already (VS Code, from package.json) passes `snippets: false`.
@@ -63,7 +66,7 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
       hoverProvider: true,
       completionProvider: { resolveProvider: false },
     },
@@ -104,10 +107,25 @@ connection.onCodeAction(async (params, token) => {
   await new Promise((resolve) => setImmediate(resolve));
   if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
   try {
-    return codeActions(document, params, toAnalyzeOptions(current, locale));
+    return codeActions(document, params, toAnalyzeOptions(current, locale), resolveEdits);
   } catch (error) {
     connection.console.error(`kube-proxy Tuner: code actions for ${document.uri} failed: ${describe(error)}`);
     return [];
+  }
+});
+
+// Deferred fix-all actions: compute the edit now, on the text as it is, if it is still the same version.
+connection.onCodeActionResolve(async (action) => {
+  const data = action.data as FixAllData | undefined;
+  const document = data ? documents.get(data.uri) : undefined;
+  if (!data || !document || document.version !== data.version) return action;
+  const current = await settings.get(document.uri);
+  try {
+    const edits = fixAllEdit(document, toAnalyzeOptions(current, locale), data.rule);
+    return edits ? { ...action, edit: { changes: { [document.uri]: edits } } } : action;
+  } catch (error) {
+    connection.console.error(`kube-proxy Tuner: fix-all for ${document.uri} failed: ${describe(error)}`);
+    return action;
   }
 });
 

@@ -90,3 +90,25 @@ test('the Chinese client gets Chinese fix titles', async () => {
     await client.shutdown();
   }
 });
+
+test('with codeAction/resolve, whole-file fixes are listed without an edit and computed when picked', async () => {
+  const client = new LspClient();
+  try {
+    await client.initialize({
+      capabilities: { textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } } } },
+      initializationOptions: { settings: { kubernetesVersion: '1.33' } },
+    });
+    const uri = 'file:///work/fix/resolve.yaml';
+    client.open(uri, SEED_TAIL);
+    const { diagnostics } = await client.diagnostics(uri);
+    const [diagnostic] = diagnostics.filter((d) => d.code === 'unknown-field');
+    const actions = await client.request<(Action & { data?: unknown })[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const lazy = actions.find((action) => action.kind === 'source.fixAll.kubeProxyTuner');
+    assert.ok(lazy && !lazy.edit && lazy.data, JSON.stringify(actions.map((a) => a.title)));
+    assert.ok(actions.find((action) => action.isPreferred)?.edit, 'the single quick fix keeps its edit');
+    const resolved = await client.request<Action>('codeAction/resolve', lazy);
+    assert.match(apply(SEED_TAIL, uri, resolved), /   options:\n      json:\n/);
+  } finally {
+    await client.shutdown();
+  }
+});

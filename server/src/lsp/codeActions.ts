@@ -24,21 +24,34 @@ function overlaps(finding: Finding, params: CodeActionParams): boolean {
   return before(finding.range.start, end) && before(start, finding.range.end);
 }
 
-function wholeFileFix(document: TextDocument, options: AnalyzeOptions, title: string, kind: string, rule?: string): CodeAction | undefined {
+/** What a deferred whole-file action needs to compute its edit in codeAction/resolve. */
+export interface FixAllData { uri: string; version: number; rule?: string }
+
+/** The whole-file edit of fix-all (of one rule, or of all), or undefined when nothing changes. */
+export function fixAllEdit(document: TextDocument, options: AnalyzeOptions, rule?: string): LspTextEdit[] | undefined {
   const text = document.getText();
-  const result = fixAll(text, options, rule);
-  const edit = diffAsEdit(text, result.text);
-  if (!edit) return undefined;
-  return { title, kind, edit: { changes: { [document.uri]: toLsp(document, [edit]) } } };
+  const edit = diffAsEdit(text, fixAll(text, options, rule).text);
+  return edit ? toLsp(document, [edit]) : undefined;
 }
 
-export function codeActions(document: TextDocument, params: CodeActionParams, options: AnalyzeOptions): CodeAction[] {
+/**
+ * A whole-file action. Fix-all re-analyses the file until nothing changes, so in the light-bulb
+ * list it is offered without an edit and computed in codeAction/resolve when picked (if the
+ * client can resolve); an explicit source.fixAll request computes it at once.
+ */
+function wholeFileFix(document: TextDocument, options: AnalyzeOptions, title: string, kind: string, lazy: boolean, rule?: string): CodeAction | undefined {
+  if (lazy) return { title, kind, data: { uri: document.uri, version: document.version, rule } satisfies FixAllData };
+  const edits = fixAllEdit(document, options, rule);
+  return edits ? { title, kind, edit: { changes: { [document.uri]: edits } } } : undefined;
+}
+
+export function codeActions(document: TextDocument, params: CodeActionParams, options: AnalyzeOptions, canResolve = false): CodeAction[] {
   const locale = options.locale ?? 'en';
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const actions: CodeAction[] = [];
   if (wants(FIX_ALL_KIND) && only) {
-    const action = wholeFileFix(document, options, message(locale, 'fix.all'), FIX_ALL_KIND);
+    const action = wholeFileFix(document, options, message(locale, 'fix.all'), FIX_ALL_KIND, false);
     return action ? [action] : [];
   }
   if (!wants(CodeActionKind.QuickFix)) return actions;
@@ -52,7 +65,7 @@ export function codeActions(document: TextDocument, params: CodeActionParams, op
       actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes: { [document.uri]: toLsp(document, fix.edits) } } });
       if (fix.preferred && !rulesSeen.has(finding.rule)) {
         rulesSeen.add(finding.rule);
-        const ofRule = wholeFileFix(document, options, message(locale, 'fix.allOfRule', { rule: finding.rule }), CodeActionKind.QuickFix, finding.rule);
+        const ofRule = wholeFileFix(document, options, message(locale, 'fix.allOfRule', { rule: finding.rule }), CodeActionKind.QuickFix, canResolve, finding.rule);
         if (ofRule) actions.push(ofRule);
       }
     }
@@ -61,7 +74,7 @@ export function codeActions(document: TextDocument, params: CodeActionParams, op
       edit: { changes: { [document.uri]: toLsp(document, [suppressionEdit(text, finding)]) } },
     });
   }
-  const fileFix = wholeFileFix(document, options, message(locale, 'fix.all'), FIX_ALL_KIND);
+  const fileFix = wholeFileFix(document, options, message(locale, 'fix.all'), FIX_ALL_KIND, canResolve);
   if (fileFix && findings.length > 0) actions.push(fileFix);
   return actions;
 }
