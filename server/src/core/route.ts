@@ -35,6 +35,15 @@ export function groupOf(apiVersion: unknown): string | undefined {
 }
 
 export function routeDocument(parsed: ParsedDocument): RoutedDocument {
+  return routeDocumentWith(parsed, decodeDocument);
+}
+
+/**
+ * `routeDocument` with the decoder given: the analysis cache hands back an earlier decode of the
+ * same syntax tree. (A separate function, not an optional parameter: callers pass routeDocument
+ * to `Array.map`, which would hand it the index.)
+ */
+export function routeDocumentWith(parsed: ParsedDocument, decode: (doc: Document.Parsed) => DecodedDocument): RoutedDocument {
   const { doc } = parsed;
   if (doc.contents === null) return { parsed, role: 'empty' };
   const apiVersion = topLevelScalar(doc, 'apiVersion');
@@ -44,6 +53,6 @@ export function routeDocument(parsed: ParsedDocument): RoutedDocument {
   if (group === KUBE_PROXY_GROUP || (group === undefined && kind === 'KubeProxyConfiguration')) role = 'kube-proxy';
   else if (group === KUBEADM_GROUP) role = 'kubeadm';
   const routed: RoutedDocument = { parsed, role, apiVersion, kind };
-  if ((role === 'kube-proxy' || role === 'kubeadm') && parsed.syntaxErrors.length === 0) routed.decoded = decodeDocument(doc);
+  if ((role === 'kube-proxy' || role === 'kubeadm') && parsed.syntaxErrors.length === 0) routed.decoded = decode(doc);
   return routed;
 }

@@ -5,12 +5,38 @@
 import { groupOf } from '../route.ts';
 import { KUBEADM_DOCS, type FileContext, type FileRule } from './rule.ts';
 
-function documentAt(ctx: FileContext, offset: number): number {
-  let index = 0;
-  for (const document of ctx.documents) {
-    if (document.parsed.span.start <= offset) index = document.parsed.index;
-  }
-  return index;
+/**
+ * The index of the last document starting at or before `offset` (0 if none). Documents come in file
+ * order, so this is a binary search; a scan over all documents per chunk made the rule quadratic
+ * (~4 ms per analysis of a 1,000-document file). Falls back to the scan if the order ever differs.
+ */
+function documentLocator(ctx: FileContext): (offset: number) => number {
+  const documents = ctx.documents;
+  let ordered = true;
+  for (let i = 1; i < documents.length && ordered; i++) ordered = documents[i - 1].parsed.span.start <= documents[i].parsed.span.start;
+  return (offset) => {
+    if (!ordered) {
+      let index = 0;
+      for (const document of documents) {
+        if (document.parsed.span.start <= offset) index = document.parsed.index;
+      }
+      return index;
+    }
+    let low = 0;
+    let high = documents.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (documents[mid].parsed.span.start <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low === 0 ? 0 : documents[low - 1].parsed.index;
+  };
+}
+
+/** The document with that index: normally at that position in the list. */
+function documentWithIndex(ctx: FileContext, index: number): FileContext['documents'][number] | undefined {
+  const atPosition = ctx.documents[index];
+  return atPosition?.parsed.index === index ? atPosition : ctx.documents.find((d) => d.parsed.index === index);
 }
 
 function gvkText(apiVersion: unknown, kind: unknown): string {
@@ -25,9 +51,10 @@ export const kubeadmMissingGvk: FileRule = {
   description: { en: 'Every kubeadm document needs apiVersion and kind.', zh: '每个 kubeadm 文档都需要 apiVersion 和 kind。' },
   check(ctx) {
     if (!ctx.isKubeadmFile) return;
+    const documentAt = documentLocator(ctx);
     for (const chunk of ctx.chunks) {
-      const index = documentAt(ctx, chunk.span.start);
-      const document = ctx.documents.find((d) => d.parsed.index === index);
+      const index = documentAt(chunk.span.start);
+      const document = documentWithIndex(ctx, index);
       if (chunk.blank) {
         const upstream = `invalid configuration for GroupVersionKind ${gvkText(undefined, undefined)}: kind and apiVersion is mandatory information that must be specified`;
         // Removing the `---` that follows makes the comments part of the next document.
@@ -61,8 +88,9 @@ export const kubeadmDocumentSeparator: FileRule = {
   description: { en: 'kubeadm document separators may carry only a comment.', zh: 'kubeadm 文档分隔行只能带注释。' },
   check(ctx) {
     if (!ctx.isKubeadmFile) return;
+    const documentAt = documentLocator(ctx);
     for (const problem of ctx.separatorProblems) {
-      ctx.report(documentAt(ctx, problem.span.start), {
+      ctx.report(documentAt(problem.span.start), {
         path: '', span: problem.span,
         message: ctx.t('frame.kubeadmRefuses', { summary: ctx.t('kubeadm-document-separator'), upstream: `invalid Yaml document separator: ${problem.rest}` }),
       });
