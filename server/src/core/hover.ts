@@ -5,8 +5,8 @@
  * Built only from the knowledge base; Markdown for editors, plain text for clients that ask.
  */
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { DOCUMENT_OVERVIEW, FIELD_DOCS } from '../knowledge/fieldDocs.ts';
-import type { FieldDoc, VersionNote } from '../knowledge/fieldDocs.types.ts';
+import { DOCUMENT_OVERVIEW, fieldDoc } from '../knowledge/fieldDocs.ts';
+import type { VersionNote } from '../knowledge/fieldDocs.types.ts';
 import { fieldExistsIn, fieldFact, type FieldFact, type Text } from '../knowledge/fields.ts';
 import { message, type MessageKey } from '../knowledge/messages.ts';
 import { inRange, type Minor } from '../knowledge/versions.ts';
@@ -18,8 +18,6 @@ import type { AnalyzeOptions, Locale, Span } from './types.ts';
 import { resolveVersion } from './version.ts';
 
 export interface HoverResult { markdown: string; plaintext: string; span: Span }
-
-const DOCS_BY_PATH = new Map<string, FieldDoc>(FIELD_DOCS.map((doc) => [doc.path, doc]));
 
 interface Target { path: string; span: Span; onValue: boolean; value?: unknown }
 
@@ -93,7 +91,7 @@ export function hoverAt(text: string, offset: number, options: AnalyzeOptions = 
   } else {
     const key = factPath(target.path);
     const fact = fieldFact(key);
-    const doc = DOCS_BY_PATH.get(key);
+    const doc = fieldDoc(key);
     if (!fact || !doc) return undefined;
     const header = [`**${key}**`, `${t('hover.type')}: ${t(TYPE_LABEL[fact.type])}`];
     if (fact.default !== undefined && fact.default !== null && fact.type !== 'object') header.push(`${t('hover.default')}: \`${String(fact.default)}\``);

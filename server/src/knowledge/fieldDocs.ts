@@ -978,3 +978,10 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
     docs: KPC,
   },
 ];
+
+const DOCS_BY_PATH = new Map<string, FieldDoc>(FIELD_DOCS.map((doc) => [doc.path, doc]));
+
+/** The knowledge for a field path (`ipvs.syncPeriod`), as hovers, rules and completion look it up. */
+export function fieldDoc(path: string): FieldDoc | undefined {
+  return DOCS_BY_PATH.get(path);
+}

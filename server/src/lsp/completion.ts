@@ -23,7 +23,7 @@ import { resolveVersion } from '../core/version.ts';
 import { buildSchema } from '../core/schema.ts';
 import { validModes } from '../core/rules/proxyMode.ts';
 import type { AnalyzeOptions, Locale } from '../core/types.ts';
-import { FIELD_DOCS } from '../knowledge/fieldDocs.ts';
+import { fieldDoc } from '../knowledge/fieldDocs.ts';
 import { isSupportedMinor, type Minor } from '../knowledge/versions.ts';
 import { isDocumentSnippet, localizedDescription, SNIPPET_DEFINITIONS, snippetClaims } from './snippets.ts';
 
@@ -39,7 +39,6 @@ type Json = Record<string, unknown>;
 
 // ── schema variants for completion ──────────────────────────────────────────────────────────────
 
-const DOCS_BY_PATH = new Map(FIELD_DOCS.map((doc) => [doc.path, doc]));
 
 function text(value: { en: string; zh: string }, locale: Locale): string {
   return locale === 'zh-cn' ? value.zh : value.en;
@@ -67,7 +66,7 @@ function localizeNode(node: Json, path: string, minor: Minor, locale: Locale): v
     const types = node.type.filter((type) => type !== 'null');
     node.type = types.length === 1 ? types[0] : types;
   }
-  const doc = path === '' ? undefined : DOCS_BY_PATH.get(path);
+  const doc = path === '' ? undefined : fieldDoc(path);
   if (doc) {
     const lines = [text(doc.meaning, locale)];
     if (doc.recommended) {

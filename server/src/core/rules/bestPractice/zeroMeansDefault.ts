@@ -15,7 +15,8 @@ export const zeroMeansDefault: KubeProxyRule = {
   check(ctx) {
     for (const path of DEFAULTED_WHEN_ZERO) {
       const value = valueAt(ctx.raw, path);
-      const zero = value === 0 || (typeof value === 'string' && parseGoDuration(value).ok && (parseGoDuration(value) as { nanos: bigint }).nanos === 0n);
+      const parsed = typeof value === 'string' ? parseGoDuration(value) : undefined;
+      const zero = value === 0 || (parsed?.ok === true && parsed.nanos === 0n);
       const fallback = fieldFact(path)?.default;
       if (!zero || fallback === undefined || fallback === null) continue;
       ctx.report({ path, message: ctx.t('zero-means-default', { path, value: String(value), default: String(fallback) }), data: { replaceValue: fallback } });
