@@ -8,6 +8,9 @@ import { readFileSync } from 'node:fs';
 import { LspClient } from '../test/lsp/lspClient.ts';
 import { oneLineEdit } from './fixtures.ts';
 import { medianOf, round } from './measure.ts';
+import { IDLE_MS } from '../server/src/lsp/memory.ts';
+
+const gc = (globalThis as { gc?: () => void }).gc;
 
 /** Resident set size of a process in MB (Linux /proc), or undefined elsewhere. */
 export function rssMb(pid: number | undefined): number | undefined {
@@ -53,6 +56,10 @@ export interface ServerFigures {
   editLatencyMs: { median: number; p90: number; samples: number };
   rssMbAfterOpen: number | undefined;
   rssMbAfterEdits: number | undefined;
+  /** After the user pauses: the server's idle reclaim (lsp/memory.ts) has had its chance to run. */
+  rssMbIdle: number | undefined;
+  /** The first edit after that pause: what the reclaim costs the next keystroke. */
+  editAfterIdleMs: number;
 }
 
 /** Spawns the server, opens `text`, then applies `edits` one-line edits, each awaited to its diagnostics. */
@@ -66,19 +73,28 @@ export async function measureServer(text: string, edits: number): Promise<Server
     const first = await client.diagnostics(uri, 1, 60_000);
     const startToFirstDiagnosticsMs = performance.now() - t0;
     const rssMbAfterOpen = rssMb(client.process.pid);
-    const latencies: number[] = [];
     let current = text;
-    for (let i = 0; i < edits; i++) {
-      const version = i + 2;
-      const edit = oneLineEdit(current, i);
-      const start = positionAt(current, edit.offset);
-      const end = positionAt(current, edit.offset + edit.removed);
+    let version = 1;
+    /** One one-line incremental edit, timed from sending it to its diagnostics. */
+    const timedEdit = async (): Promise<number> => {
+      const edit = oneLineEdit(current, version);
+      const range = { start: positionAt(current, edit.offset), end: positionAt(current, edit.offset + edit.removed) };
+      version++;
+      // As in `measure`: collect this process's garbage first, so its pauses are not counted as the server's.
+      gc?.();
       const t1 = performance.now();
-      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start, end }, text: edit.inserted }] });
+      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: edit.inserted }] });
       await client.diagnostics(uri, version, 60_000);
-      latencies.push(performance.now() - t1);
       current = edit.text;
-    }
+      return performance.now() - t1;
+    };
+    const latencies: number[] = [];
+    for (let i = 0; i < edits; i++) latencies.push(await timedEdit());
+    const rssMbAfterEdits = rssMb(client.process.pid);
+    // The user pauses: long enough for the server's idle memory reclaim, then types again.
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS + 1_500));
+    const rssMbIdle = rssMb(client.process.pid);
+    const editAfterIdleMs = await timedEdit();
     const sorted = [...latencies].sort((a, b) => a - b);
     return {
       startToFirstDiagnosticsMs: round(startToFirstDiagnosticsMs, 1),
@@ -90,7 +106,9 @@ export async function measureServer(text: string, edits: number): Promise<Server
         samples: latencies.length,
       },
       rssMbAfterOpen,
-      rssMbAfterEdits: rssMb(client.process.pid),
+      rssMbAfterEdits,
+      rssMbIdle,
+      editAfterIdleMs: round(editAfterIdleMs, 1),
     };
   } finally {
     await client.shutdown();

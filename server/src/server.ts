@@ -21,6 +21,7 @@ import { KubeProxyCompletion } from './lsp/completion.ts';
 import { toDiagnostic } from './lsp/diagnostics.ts';
 import { hover } from './lsp/hover.ts';
 import { isYamlDocument } from './lsp/documents.ts';
+import { IdleMemoryReclaimer } from './lsp/memory.ts';
 import { toLocale } from './lsp/locale.ts';
 import { normalizeSettings, SETTINGS_SECTION, SettingsCache, toAnalyzeOptions } from './lsp/settings.ts';
 
@@ -43,6 +44,8 @@ let completion: KubeProxyCompletion | undefined;
 const pending = new Map<string, NodeJS.Immediate>();
 /** Per open document: parses and findings of its unchanged YAML documents, reused on the next edit. */
 const caches = new Map<string, AnalysisCache>();
+/** Returns the heap a large file grew to once the user pauses (see lsp/memory.ts). */
+const memory = new IdleMemoryReclaimer();
 
 connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as { locale?: unknown; settings?: unknown; snippets?: unknown };
@@ -95,6 +98,7 @@ documents.onDidClose(({ document }) => {
   cancel(document.uri);
   caches.delete(document.uri);
   settings.delete(document.uri);
+  memory.noteWork(document.getText().length);
   if (isYamlDocument(document)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
@@ -107,6 +111,7 @@ connection.onCodeAction(async (params, token) => {
   await new Promise((resolve) => setImmediate(resolve));
   if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
   try {
+    memory.noteWork(document.getText().length);
     return codeActions(document, params, toAnalyzeOptions(current, locale), resolveEdits);
   } catch (error) {
     connection.console.error(`kube-proxy Tuner: code actions for ${document.uri} failed: ${describe(error)}`);
@@ -177,7 +182,9 @@ async function validate(uri: string): Promise<void> {
   try {
     let cache = caches.get(uri);
     if (!cache) caches.set(uri, (cache = new AnalysisCache()));
-    const result = analyze(document.getText(), toAnalyzeOptions(current, locale), cache);
+    const text = document.getText();
+    const result = analyze(text, toAnalyzeOptions(current, locale), cache);
+    memory.noteWork(text.length);
     await connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.findings.map(toDiagnostic) });
     await connection.sendNotification(VERSION_NOTIFICATION, {
       uri,

@@ -64,7 +64,8 @@ function parseAt(piece: string, offset: number): Document.Parsed[] {
  * which belong to the next document) or `...` end markers are involved: then parse the whole text.
  */
 function canSplit(text: string): boolean {
-  return !/^(%|\.\.\.)/m.test(text);
+  // indexOf, not a multiline regex: this runs on every edit over the whole text.
+  return !(text.startsWith('%') || text.startsWith('...') || text.includes('\n%') || text.includes('\n...'));
 }
 
 /** Offsets where a piece starts: 0 and every line that is a `---` document marker. */
