@@ -10,6 +10,9 @@ import { oneLineEdit } from './fixtures.ts';
 import { medianOf, round } from './measure.ts';
 import { IDLE_MS } from '../server/src/lsp/memory.ts';
 
+/** How long after the reclaim's idle delay the idle RSS is read (the GC itself takes up to ~0.2 s). */
+export const PAUSE_MARGIN_MS = 1_500;
+
 const gc = (globalThis as { gc?: () => void }).gc;
 
 /** Resident set size of a process in MB (Linux /proc), or undefined elsewhere. */
@@ -92,7 +95,7 @@ export async function measureServer(text: string, edits: number): Promise<Server
     for (let i = 0; i < edits; i++) latencies.push(await timedEdit());
     const rssMbAfterEdits = rssMb(client.process.pid);
     // The user pauses: long enough for the server's idle memory reclaim, then types again.
-    await new Promise((resolve) => setTimeout(resolve, IDLE_MS + 1_500));
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS + PAUSE_MARGIN_MS));
     const rssMbIdle = rssMb(client.process.pid);
     const editAfterIdleMs = await timedEdit();
     const sorted = [...latencies].sort((a, b) => a - b);

@@ -47,6 +47,32 @@ for (const [name, make] of Object.entries(HOSTILE)) {
   });
 }
 
+test('core: nesting too deep for the parser is said in plain words, not as a stack overflow', () => {
+  for (const name of ['10,000-deep flow sequence', '10,000-deep flow mapping', '3,000-deep block sequence']) {
+    for (const locale of ['en', 'zh-cn'] as const) {
+      const messages = analyze(HOSTILE[name](), { locale }).findings.map((finding) => finding.message);
+      assert.ok(messages.some((text) => (locale === 'en' ? /nests too deeply/ : /嵌套过深/).test(text)), `${name} (${locale}): ${JSON.stringify(messages)}`);
+      assert.ok(messages.every((text) => !/call stack/i.test(text)), `${name}: ${JSON.stringify(messages)}`);
+    }
+  }
+});
+
+test('core: a huge value or key is quoted shortened, so a message stays readable', () => {
+  const inputs: Record<string, string> = {
+    'a 2,000,000-character value': HOSTILE['a 2,000,000-character value'](),
+    // An explicit key (`? `): an implicit one longer than 1,024 characters is already a syntax error.
+    'a 1,000,000-character unknown key': `${KPC}? ${'k'.repeat(1_000_000)}\n: 1\n`,
+  };
+  for (const [name, text] of Object.entries(inputs)) {
+    const findings = analyze(text).findings;
+    assert.ok(findings.length > 0, name);
+    for (const finding of findings) {
+      assert.ok(finding.message.length < 3_000, `${name}: ${finding.rule} message is ${finding.message.length} characters`);
+    }
+    assert.ok(findings.some((finding) => /…\(\d+ characters\)…/.test(finding.message)), `${name}: ${findings.map((f) => f.message.slice(0, 300)).join(' | ')}`);
+  }
+});
+
 test('core: alias bombs end in a clear diagnostic, not in an expansion', () => {
   const result = analyze(aliasBomb(9));
   assert.ok(result.findings.some((finding) => finding.rule === 'yaml-syntax' && /alias/i.test(finding.message)), JSON.stringify(result.findings.map((f) => f.message)));

@@ -20,6 +20,9 @@ import { inRange } from '../knowledge/versions.ts';
 /** A file too broken to route is still ours when it names our kinds somewhere. */
 const OURS = /kubeproxy\.config\.k8s\.io|KubeProxyConfiguration|kubeadm\.k8s\.io/;
 
+/** V8's and SpiderMonkey's words for a stack overflow, as the `yaml` parser passes them on. */
+const STACK_EXHAUSTED = /Maximum call stack size exceeded|too much recursion/;
+
 /** Whether the file is a kube-proxy or kubeadm configuration; other YAML gets no findings at all. */
 function isOurs(text: string, documents: RoutedDocument[]): boolean {
   if (documents.some((document) => document.role === 'kube-proxy' || document.role === 'kubeadm')) return true;
@@ -125,7 +128,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Anal
   for (const document of documents) {
     const index = document.parsed.index;
     for (const error of document.parsed.syntaxErrors) {
-      push('yaml-syntax', index, { path: '', span: error.span, message: t('yaml-syntax', { detail: error.message }) }, error.span);
+      // The parser reports running out of stack (thousands of nesting levels) as an error of its own: say what it means.
+      const message = STACK_EXHAUSTED.test(error.message) ? t('yaml-syntax.tooDeep') : t('yaml-syntax', { detail: error.message });
+      push('yaml-syntax', index, { path: '', span: error.span, message }, error.span);
     }
     if (document.role !== 'kube-proxy' || !document.decoded) continue;
     const decoded = document.decoded;
