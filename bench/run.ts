@@ -19,6 +19,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { AnalysisCache, analyze } from '../server/src/core/analyze.ts';
+import { fixAll } from '../server/src/core/fixAll.ts';
 import { NEWEST_MINOR } from '../server/src/knowledge/versions.ts';
 import { largeKubeProxy, manyDocuments, oneLineEdit, TYPICAL } from './fixtures.ts';
 import { measure, round, type Timing } from './measure.ts';
@@ -108,6 +109,8 @@ interface CaseResult {
   ylsValidationMs: Timing | null;
   /** One-line edit re-analysed with the per-document cache the server keeps (in process). */
   cachedEditMs: Timing;
+  /** Fix-all (every preferred fix, repeated until nothing changes), as `check --fix` and the editor run it. */
+  fixAllMs: Timing;
   ratios: { analyzeVsParse: number; analyzeVsYls: number | null; cachedEditVsParse: number };
 }
 
@@ -133,13 +136,14 @@ async function main(): Promise<void> {
     const edited: string[] = [];
     for (let i = 0; i < c.warmup + c.runs + 1; i++) edited.push((current = oneLineEdit(current, i).text));
     const cachedEditMs = await measure((i) => analyze(edited[i], {}, cache), options);
+    const fixAllMs = await measure(() => fixAll(c.text), { warmup: 1, runs: quick ? 2 : 5, budgetMs: c.budgetMs });
     const result: CaseResult = {
       name: c.name,
       lines: c.text.split('\n').length - 1,
       documents: parseAllDocuments(c.text).length,
       bytes: Buffer.byteLength(c.text),
       findings,
-      parseFloorMs, analyzeMs, ylsValidationMs, cachedEditMs,
+      parseFloorMs, analyzeMs, ylsValidationMs, cachedEditMs, fixAllMs,
       ratios: {
         analyzeVsParse: round(analyzeMs.median / parseFloorMs.median, 2),
         analyzeVsYls: ylsValidationMs ? round(analyzeMs.median / ylsValidationMs.median, 2) : null,
@@ -147,7 +151,7 @@ async function main(): Promise<void> {
       },
     };
     cases.push(result);
-    console.log(`analyze ${analyzeMs.median} ms, parse ${parseFloorMs.median} ms (×${result.ratios.analyzeVsParse}), yls ${ylsValidationMs?.median ?? '–'} ms, cached edit ${cachedEditMs.median} ms`);
+    console.log(`analyze ${analyzeMs.median} ms, parse ${parseFloorMs.median} ms (×${result.ratios.analyzeVsParse}), yls ${ylsValidationMs?.median ?? '–'} ms, cached edit ${cachedEditMs.median} ms, fix-all ${fixAllMs.median} ms`);
   }
 
   process.stdout.write('- server over stdio: ');
@@ -225,15 +229,15 @@ function markdown(result: {
     '',
     'Medians in ms (after warm-up). Ratios are against baselines measured in the same run.',
     '',
-    '| file | lines | docs | parse floor | analyze | ×floor | yaml-language-server validation | analyze ÷ YLS | one-line edit, cached (in process) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...result.cases.map((c) => `| ${c.name} | ${c.lines} | ${c.documents} | ${ms(c.parseFloorMs)} | ${ms(c.analyzeMs)} | ${c.ratios.analyzeVsParse} | ${ms(c.ylsValidationMs)} | ${c.ratios.analyzeVsYls ?? '–'} | ${ms(c.cachedEditMs)} |`),
+    '| file | lines | docs | parse floor | analyze | ×floor | yaml-language-server validation | analyze ÷ YLS | one-line edit, cached (in process) | fix-all | fix-all ×floor |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...result.cases.map((c) => `| ${c.name} | ${c.lines} | ${c.documents} | ${ms(c.parseFloorMs)} | ${ms(c.analyzeMs)} | ${c.ratios.analyzeVsParse} | ${ms(c.ylsValidationMs)} | ${c.ratios.analyzeVsYls ?? '–'} | ${ms(c.cachedEditMs)} | ${ms(c.fixAllMs)} | ${round(c.fixAllMs.median / c.parseFloorMs.median, 1)} |`),
     '',
     `Server over stdio (bare Node process: start ${result.server.baseline.startMs} ms, RSS ${result.server.baseline.rssMb ?? '–'} MB):`,
     '',
-    '| file | start → first diagnostics | ×bare node | edit → diagnostics (median / p90) | first edit after a pause | RSS after open / edits / pause | ×bare node (edits) |',
-    '|---|---:|---:|---:|---:|---:|---:|',
-    ...result.server.runs.map((r) => `| ${r.name} | ${r.startToFirstDiagnosticsMs} ms | ${r.ratios.startVsBareNode} | ${r.editLatencyMs.median} / ${r.editLatencyMs.p90} ms | ${r.editAfterIdleMs} ms | ${r.rssMbAfterOpen ?? '–'} / ${r.rssMbAfterEdits ?? '–'} / ${r.rssMbIdle ?? '–'} MB | ${r.ratios.rssVsBareNode ?? '–'} |`),
+    '| file | start → first diagnostics | ×bare node | edit → diagnostics (median / p90) | first edit after a pause | RSS after open / edits / pause | ×bare node (edits) | code actions, whole file |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...result.server.runs.map((r) => `| ${r.name} | ${r.startToFirstDiagnosticsMs} ms | ${r.ratios.startVsBareNode} | ${r.editLatencyMs.median} / ${r.editLatencyMs.p90} ms | ${r.editAfterIdleMs} ms | ${r.rssMbAfterOpen ?? '–'} / ${r.rssMbAfterEdits ?? '–'} / ${r.rssMbIdle ?? '–'} MB | ${r.ratios.rssVsBareNode ?? '–'} | ${r.codeActionsWholeFileMs} ms (${r.codeActionsWholeFile} actions) |`),
     '',
     `"Pause": ${IDLE_MS / 1000} s without edits, after which the server returns memory from large files (server/src/lsp/memory.ts), then ${PAUSE_MARGIN_MS / 1000} s more.`,
     '',

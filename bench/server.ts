@@ -63,6 +63,9 @@ export interface ServerFigures {
   rssMbIdle: number | undefined;
   /** The first edit after that pause: what the reclaim costs the next keystroke. */
   editAfterIdleMs: number;
+  /** Quick fixes for the whole file at once (select all, then Ctrl+.), and how many actions came back. */
+  codeActionsWholeFileMs: number;
+  codeActionsWholeFile: number;
 }
 
 /** Spawns the server, opens `text`, then applies `edits` one-line edits, each awaited to its diagnostics. */
@@ -98,6 +101,11 @@ export async function measureServer(text: string, edits: number): Promise<Server
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS + PAUSE_MARGIN_MS));
     const rssMbIdle = rssMb(client.process.pid);
     const editAfterIdleMs = await timedEdit();
+    const t3 = performance.now();
+    const actions = await client.request<unknown[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: positionAt(current, current.length) }, context: { diagnostics: [] },
+    }, 120_000);
+    const codeActionsWholeFileMs = performance.now() - t3;
     const sorted = [...latencies].sort((a, b) => a - b);
     return {
       startToFirstDiagnosticsMs: round(startToFirstDiagnosticsMs, 1),
@@ -112,6 +120,8 @@ export async function measureServer(text: string, edits: number): Promise<Server
       rssMbAfterEdits,
       rssMbIdle,
       editAfterIdleMs: round(editAfterIdleMs, 1),
+      codeActionsWholeFileMs: round(codeActionsWholeFileMs, 1),
+      codeActionsWholeFile: actions.length,
     };
   } finally {
     await client.shutdown();

@@ -112,7 +112,7 @@ connection.onCodeAction(async (params, token) => {
   if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
   try {
     memory.noteWork(document.getText().length);
-    return codeActions(document, params, toAnalyzeOptions(current, locale), resolveEdits);
+    return codeActions(document, params, toAnalyzeOptions(current, locale), resolveEdits, cacheFor(document.uri));
   } catch (error) {
     connection.console.error(`kube-proxy Tuner: code actions for ${document.uri} failed: ${describe(error)}`);
     return [];
@@ -180,8 +180,7 @@ async function validate(uri: string): Promise<void> {
   const document = documents.get(uri);
   if (!document) return;
   try {
-    let cache = caches.get(uri);
-    if (!cache) caches.set(uri, (cache = new AnalysisCache()));
+    const cache = cacheFor(uri);
     const text = document.getText();
     const result = analyze(text, toAnalyzeOptions(current, locale), cache);
     memory.noteWork(text.length);
@@ -199,6 +198,12 @@ async function validate(uri: string): Promise<void> {
     connection.console.error(`kube-proxy Tuner: analysis of ${uri} failed: ${describe(error)}`);
     await connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] }).catch(() => undefined);
   }
+}
+
+function cacheFor(uri: string): AnalysisCache {
+  let cache = caches.get(uri);
+  if (!cache) caches.set(uri, (cache = new AnalysisCache()));
+  return cache;
 }
 
 function describe(error: unknown): string {

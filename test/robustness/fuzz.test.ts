@@ -10,6 +10,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { AnalysisCache, analyze } from '../../server/src/core/analyze.ts';
 import { parseFile, ParseCache } from '../../server/src/core/parse.ts';
+import { EditValidity } from '../../server/src/core/editValidity.ts';
+import { applyEdits, type TextEdit } from '../../server/src/core/textEdits.ts';
 import { TYPICAL } from '../../bench/fixtures.ts';
 import { checkText } from './invariants.ts';
 
@@ -157,6 +159,33 @@ test('parsing piece by piece equals parsing the whole file (ranges, errors, valu
     count('pieces');
     assert.deepEqual(shape(text, new ParseCache()), shape(text));
   }), params(150));
+});
+
+test('checking an edit on its own piece agrees with re-parsing the whole edited file', () => {
+  const edit = fc.record({ at: fc.nat(), length: fc.nat({ max: 40 }), text: mutation.map((m) => m.text) });
+  let valid = 0;
+  fc.assert(fc.property(
+    fc.oneof(fc.constantFrom(...SAMPLES).map((sample) => `${sample}---\n${sample}`), generatedFile),
+    fc.array(edit, { minLength: 1, maxLength: 3 }),
+    (text, raw) => {
+      count('edit validity');
+      const file = parseFile(text);
+      const baseline = file.documents.reduce((sum, document) => sum + document.syntaxErrors.length, 0);
+      if (baseline === 0) valid++;
+      // Non-overlapping edits, close together (as a fix's edits are): each one after the previous.
+      const edits: TextEdit[] = [];
+      let from = raw[0].at % (text.length + 1);
+      for (const { length, text: newText } of raw) {
+        const end = Math.min(text.length, from + length);
+        edits.push({ span: { start: from, end }, newText });
+        from = Math.min(text.length, end + 1 + (length % 7));
+      }
+      const whole = parseFile(applyEdits(text, edits)).documents.reduce((sum, document) => sum + document.syntaxErrors.length, 0) <= baseline;
+      assert.equal(new EditValidity(text, file).keepsYamlValid(edits), whole, `edits ${JSON.stringify(edits)} on ${JSON.stringify(text)}`);
+    },
+  ), params(400));
+  // The fast path needs a file that parses cleanly: make sure the property exercised it.
+  assert.ok(valid >= runs(400) / 4, `only ${valid} clean files`);
 });
 
 function safeJson(doc: { toJS(options?: { maxAliasCount?: number }): unknown }): string {

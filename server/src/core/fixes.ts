@@ -6,8 +6,9 @@
  */
 import { isMap, isScalar, visit, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { message } from '../knowledge/messages.ts';
-import { parseFile } from './parse.ts';
-import { applyEdits, column, lineStart, newlineOf, nextLineStart, startsLine, type TextEdit } from './textEdits.ts';
+import { EditValidity } from './editValidity.ts';
+import { parseFile, type ParseCache, type ParsedFile } from './parse.ts';
+import { column, lineStart, newlineOf, nextLineStart, startsLine, type TextEdit } from './textEdits.ts';
 import type { Finding, Locale } from './types.ts';
 import { deepestExisting, findPath, splitPath } from './yamlPath.ts';
 
@@ -203,15 +204,27 @@ function candidateEdits(text: string, doc: Document.Parsed, finding: Finding): {
 }
 
 /** The quick fixes for one finding, best first. `text` is the file the finding was made on. */
-export function fixesFor(text: string, finding: Finding, locale: Locale = 'en'): Fix[] {
-  const file = parseFile(text);
-  const document = file.documents[finding.document];
+/** What the fixes of many findings in one text share: its parse and the validity check of edits. */
+export interface FixContext { text: string; file: ParsedFile; validity: EditValidity }
+
+/** `parseCache`: the caller's cache (fix-all, the language server), so unchanged documents are not parsed again. */
+export function fixContext(text: string, parseCache?: ParseCache): FixContext {
+  const file = parseFile(text, parseCache);
+  return { text, file, validity: new EditValidity(text, file) };
+}
+
+/**
+ * The fixes offered for one finding of `text`. Pass a `context` made for the same text when asking
+ * for many findings: without one, every call parses the file again.
+ */
+export function fixesFor(text: string, finding: Finding, locale: Locale = 'en', context?: FixContext): Fix[] {
+  const shared = context && context.text === text ? context : fixContext(text);
+  const document = shared.file.documents[finding.document];
   if (!document) return [];
-  const baseline = file.documents.reduce((sum, d) => sum + d.syntaxErrors.length, 0);
   const fixes: Fix[] = [];
   for (const [i, candidate] of candidateEdits(text, document.doc, finding).entries()) {
     if (!candidate.edits || candidate.edits.length === 0) continue;
-    if (!keepsYamlValid(text, candidate.edits, baseline)) continue;
+    if (!shared.validity.keepsYamlValid(candidate.edits)) continue;
     fixes.push({
       title: message(locale, candidate.key, candidate.args),
       rule: finding.rule,
@@ -220,14 +233,5 @@ export function fixesFor(text: string, finding: Finding, locale: Locale = 'en'):
     });
   }
   return fixes;
-}
-
-function keepsYamlValid(text: string, edits: TextEdit[], baseline: number): boolean {
-  try {
-    const after = parseFile(applyEdits(text, edits));
-    return after.documents.reduce((sum, d) => sum + d.syntaxErrors.length, 0) <= baseline;
-  } catch {
-    return false;
-  }
 }
 

@@ -53,7 +53,7 @@ function parseWhole(text: string): Document.Parsed[] {
 }
 
 /** Parses one piece of a file at its place in the file: the parser counts offsets from `offset`. */
-function parseAt(piece: string, offset: number): Document.Parsed[] {
+export function parseAt(piece: string, offset: number): Document.Parsed[] {
   const parser = new Parser();
   parser.offset = offset;
   return Array.from(new Composer(PARSE_OPTIONS).compose(parser.parse(piece))) as Document.Parsed[];
@@ -63,13 +63,13 @@ function parseAt(piece: string, offset: number): Document.Parsed[] {
  * Splitting at `---` lines gives the parser's own documents unless directives (`%YAML`, `%TAG`,
  * which belong to the next document) or `...` end markers are involved: then parse the whole text.
  */
-function canSplit(text: string): boolean {
+export function canSplit(text: string): boolean {
   // indexOf, not a multiline regex: this runs on every edit over the whole text.
   return !(text.startsWith('%') || text.startsWith('...') || text.includes('\n%') || text.includes('\n...'));
 }
 
 /** Offsets where a piece starts: 0 and every line that is a `---` document marker. */
-function pieceStarts(text: string): number[] {
+export function pieceStarts(text: string): number[] {
   const starts = [0];
   const marker = /^---(?=[ \t\r\n]|$)/gm;
   for (let match = marker.exec(text); match; match = marker.exec(text)) {

@@ -5,9 +5,9 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { message } from '../knowledge/messages.ts';
-import { analyze } from '../core/analyze.ts';
+import { analyze, type AnalysisCache } from '../core/analyze.ts';
 import { fixAll } from '../core/fixAll.ts';
-import { fixesFor, suppressionEdit } from '../core/fixes.ts';
+import { fixContext, fixesFor, suppressionEdit } from '../core/fixes.ts';
 import { diffAsEdit, type TextEdit } from '../core/textEdits.ts';
 import type { AnalyzeOptions, Finding } from '../core/types.ts';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './diagnostics.ts';
@@ -45,7 +45,8 @@ function wholeFileFix(document: TextDocument, options: AnalyzeOptions, title: st
   return edits ? { title, kind, edit: { changes: { [document.uri]: edits } } } : undefined;
 }
 
-export function codeActions(document: TextDocument, params: CodeActionParams, options: AnalyzeOptions, canResolve = false): CodeAction[] {
+/** `cache`: the document's analysis cache (the server's), so asking for actions does not re-analyse unchanged documents. */
+export function codeActions(document: TextDocument, params: CodeActionParams, options: AnalyzeOptions, canResolve = false, cache?: AnalysisCache): CodeAction[] {
   const locale = options.locale ?? 'en';
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
@@ -56,12 +57,13 @@ export function codeActions(document: TextDocument, params: CodeActionParams, op
   }
   if (!wants(CodeActionKind.QuickFix)) return actions;
   const text = document.getText();
-  const findings = analyze(text, options).findings.filter((finding) => overlaps(finding, params));
+  const findings = analyze(text, options, cache).findings.filter((finding) => overlaps(finding, params));
+  const context = fixContext(text, cache?.parse);
   const rulesSeen = new Set<string>();
   for (const finding of findings) {
     const diagnostic: Diagnostic = params.context.diagnostics.find((d) => d.source === DIAGNOSTIC_SOURCE && d.code === finding.rule
       && d.range.start.line === finding.range.start.line && d.range.start.character === finding.range.start.character) ?? toDiagnostic(finding);
-    for (const fix of fixesFor(text, finding, locale)) {
+    for (const fix of fixesFor(text, finding, locale, context)) {
       actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes: { [document.uri]: toLsp(document, fix.edits) } } });
       if (fix.preferred && !rulesSeen.has(finding.rule)) {
         rulesSeen.add(finding.rule);
