@@ -151,7 +151,7 @@ connection.onCompletion(async (params) => {
   if (!document || !isYamlDocument(document) || !completion) return null;
   const current = await settings.get(document.uri);
   try {
-    return await completion.complete(document, params.position, toAnalyzeOptions(current, locale));
+    return await completion.complete(document, params.position, toAnalyzeOptions(current, locale), cacheFor(document.uri));
   } catch (error) {
     connection.console.error(`kube-proxy Tuner: completion in ${document.uri} failed: ${describe(error)}`);
     return null;

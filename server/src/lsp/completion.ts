@@ -18,7 +18,8 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type ClientCapabiliti
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from 'yaml-language-server';
 import { parseFile } from '../core/parse.ts';
-import { routeDocument } from '../core/route.ts';
+import { routeDocument, routeDocumentWith } from '../core/route.ts';
+import type { AnalysisCache } from '../core/analyze.ts';
 import { resolveVersion } from '../core/version.ts';
 import { buildSchema } from '../core/schema.ts';
 import { validModes } from '../core/rules/proxyMode.ts';
@@ -231,7 +232,8 @@ export class KubeProxyCompletion {
     return Promise.resolve(content);
   }
 
-  async complete(document: TextDocument, position: Position, options: AnalyzeOptions): Promise<CompletionList> {
+  /** `cache`: the document's analysis cache (the server's): the version lookup then re-parses nothing unchanged. */
+  async complete(document: TextDocument, position: Position, options: AnalyzeOptions, cache?: AnalysisCache): Promise<CompletionList> {
     const empty: CompletionList = { isIncomplete: false, items: [] };
     const text = document.getText();
     const offset = document.offsetAt(position);
@@ -246,7 +248,9 @@ export class KubeProxyCompletion {
       : text.slice(segment.start, segment.end);
 
     const routed = parseFile(content).documents.map(routeDocument).filter((doc) => doc.role !== 'empty');
-    const version = () => resolveVersion(options.kubernetesVersion, parseFile(text).documents.map(routeDocument));
+    const version = () => resolveVersion(options.kubernetesVersion, cache
+      ? parseFile(text, cache.parse).documents.map((parsed) => routeDocumentWith(parsed, (doc) => cache.decode(doc)))
+      : parseFile(text).documents.map(routeDocument));
     if (routed.length === 0) {
       // A new document starts here: offer whole-document snippets (those for the file's version, if it names one).
       if (!atLineStart) return empty;
