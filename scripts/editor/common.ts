@@ -98,6 +98,7 @@ export function makeWorkspace(base: string, settings: Record<string, unknown> = 
   for (const copy of ['quickfix.yaml', 'silence.yaml']) cpSync(seed, join(folder, copy));
   cpSync(join(ROOT, 'examples/kubeadm-config.yaml'), join(folder, 'kubeadm-config.yaml'));
   writeFileSync(join(folder, 'fixall.yaml'), 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nMode: IPVS # keep\nipvs:\n  syncPeriod: 30\n');
+  writeFileSync(join(folder, 'fixonsave.yaml'), 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ipvs # keep\nipvs:\n  syncPeriod: 30s\n');
   writeFileSync(join(folder, 'deployment.yaml'), [
     'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  replicas: 2',
     '  json:', '    qps: 5', '  template:', '    spec:', '      containers:', '        - name: web', '          image: nginx:1.27', '',

@@ -54,4 +54,27 @@ suite('Fix all', () => {
     const again = (await codeActions(uri, whole, 'source.fixAll')).filter((action) => action.kind?.value === fixAllKind);
     assert.deepEqual(again.map((a) => a.title), [], 'fix-all converges');
   });
+
+  test('with editor.codeActionsOnSave, saving the file applies fix-all and writes the fixed text to disk', async () => {
+    const onSave = vscode.workspace.getConfiguration('editor', { languageId: 'yaml' });
+    await onSave.update('codeActionsOnSave', { [fixAllKind]: 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+    try {
+      const editor = await open('fixonsave.yaml');
+      const uri = editor.document.uri;
+      await waitForDiagnostics(uri, (d) => errors(d).length === 0, 'the clean file');
+      // Type the two mistakes fix-all knows how to repair, then save as a user would (Ctrl+S).
+      await editor.edit((edit) => {
+        edit.replace(new vscode.Range(2, 0, 2, 4), 'Mode');
+        edit.replace(new vscode.Range(4, 14, 4, 17), '30');
+      });
+      await waitForDiagnostics(uri, (d) => errors(d).length >= 2, 'the two new errors');
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      const fixed = 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ipvs # keep\nipvs:\n  syncPeriod: 30s\n';
+      assert.equal(editor.document.getText(), fixed);
+      assert.equal(editor.document.isDirty, false, 'the fixed text is saved');
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), fixed);
+    } finally {
+      await onSave.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+    }
+  });
 });

@@ -55,6 +55,13 @@ export async function runUiTest(VSIX = join(ROOT, 'dist/kube-proxy-tuner.vsix'))
     try {
       await step('open kubeadm-config.yaml with Ctrl+P', async () => {
         await page.locator('.explorer-folders-view, .monaco-workbench .part.sidebar').first().waitFor();
+        // Newer VS Code opens an empty secondary side bar (chat) whatever the settings say: close it,
+        // so the screenshots show the editor and the Problems panel at full width.
+        const secondary = page.locator('.monaco-workbench .part.auxiliarybar');
+        if (await secondary.isVisible()) {
+          await page.keyboard.press('Control+Alt+B');
+          await secondary.waitFor({ state: 'hidden' });
+        }
         await page.keyboard.press('Control+P');
         const input = page.locator('.quick-input-widget input');
         await input.waitFor();
