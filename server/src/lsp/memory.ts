@@ -43,14 +43,14 @@ export function memoryReducingGc(): Collect | undefined {
 
 export class IdleMemoryReclaimer {
   private timer: NodeJS.Timeout | undefined;
+  /** undefined until first needed: most sessions never open a large file, so never touch V8 flags. */
+  private collect: Collect | null | undefined;
+  private readonly idleMs: number;
   /** How many reclaims ran (for tests and logs). */
   runs = 0;
 
-  private readonly collect: Collect | null;
-  private readonly idleMs: number;
-
-  /** `collect`: null where no collector could be had (then this does nothing). */
-  constructor(collect: Collect | null = memoryReducingGc() ?? null, idleMs = IDLE_MS) {
+  /** `collect`: null for none; left out, V8's collector is obtained on the first large text. */
+  constructor(collect?: Collect | null, idleMs = IDLE_MS) {
     this.collect = collect;
     this.idleMs = idleMs;
   }
@@ -60,11 +60,14 @@ export class IdleMemoryReclaimer {
     const pending = this.timer !== undefined;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (!this.collect || (!pending && length < LARGE_TEXT)) return;
+    if (!pending && length < LARGE_TEXT) return;
+    if (this.collect === undefined) this.collect = memoryReducingGc() ?? null;
+    const collect = this.collect;
+    if (!collect) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.runs++;
-      this.collect?.();
+      collect();
     }, this.idleMs);
     // Never keep the process alive just to collect garbage.
     this.timer.unref();
