@@ -9,6 +9,7 @@ import { LspClient } from '../test/lsp/lspClient.ts';
 import { oneLineEdit } from './fixtures.ts';
 import { medianOf, round } from './measure.ts';
 import { IDLE_MS } from '../server/src/lsp/memory.ts';
+import { SERVER_NODE_FLAGS } from '../server/src/processFlags.ts';
 
 /** How long after the reclaim's idle delay the idle RSS is read (the GC itself takes up to ~0.2 s). */
 export const PAUSE_MARGIN_MS = 1_500;
@@ -82,7 +83,8 @@ const VSCODE_LIKE_CAPABILITIES = {
 export async function measureServer(text: string, edits: number): Promise<ServerFigures> {
   const uri = 'file:///bench/kubeadm-config.yaml';
   const t0 = performance.now();
-  const client = new LspClient();
+  // Started as the VS Code client starts it: with the server's V8 flags.
+  const client = new LspClient(['--stdio'], process.execPath, SERVER_NODE_FLAGS);
   try {
     await client.initialize({ initializationOptions: { locale: 'en' }, capabilities: VSCODE_LIKE_CAPABILITIES });
     client.open(uri, text);

@@ -4,7 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { SERVER_NODE_FLAGS } from '../../server/src/processFlags.ts';
 import { LspClient, SERVER_PATH, type LspDiagnostic } from './lspClient.ts';
 
 const ERROR = 1;
@@ -287,3 +289,27 @@ test('(i) binary junk and broken YAML neither crash nor wedge the server', async
     assert.deepEqual(logged, [], 'analysis failed on some input');
   });
 });
+
+// The VS Code client starts the server with V8 flags (server/src/processFlags.ts): a Node that refused
+// them would leave the extension without a server. Checked on this Node and on Node 20 (older V8).
+const node20 = ['/usr/bin/node', '/usr/local/bin/node'].find((path) => {
+  try {
+    return existsSync(path) && execFileSync(path, ['--version'], { encoding: 'utf8' }).startsWith('v20.');
+  } catch {
+    return false;
+  }
+});
+for (const [label, nodePath] of [['this Node', process.execPath], ['Node 20', node20]] as const) {
+  test(`(j) the server runs with the V8 flags the extension starts it with, on ${label}`, { skip: nodePath ? false : 'no Node 20 on this machine' }, async () => {
+    const client = new LspClient(['--stdio'], nodePath, SERVER_NODE_FLAGS);
+    try {
+      await client.initialize({});
+      client.open('file:///flags/kube-proxy.yaml', KUBE_PROXY_BAD_MODE);
+      const published = await client.diagnostics('file:///flags/kube-proxy.yaml');
+      assert.equal(errors(published.diagnostics).length, 1, JSON.stringify(published.diagnostics));
+      assert.equal(client.stderr, '', 'no warning about the flags');
+    } finally {
+      await client.shutdown();
+    }
+  });
+}
