@@ -7,14 +7,13 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { LspClient } from '../test/lsp/lspClient.ts';
 import { oneLineEdit } from './fixtures.ts';
-import { medianOf, round } from './measure.ts';
+import { collectGarbage, medianOf, round } from './measure.ts';
+import { LineIndex } from '../server/src/core/text.ts';
 import { IDLE_MS } from '../server/src/lsp/memory.ts';
 import { SERVER_NODE_FLAGS } from '../server/src/processFlags.ts';
 
 /** How long after the reclaim's idle delay the idle RSS is read (the GC itself takes up to ~0.2 s). */
 export const PAUSE_MARGIN_MS = 1_500;
-
-const gc = (globalThis as { gc?: () => void }).gc;
 
 /** Resident set size of a process in MB (Linux /proc), or undefined elsewhere. */
 export function rssMb(pid: number | undefined): number | undefined {
@@ -26,16 +25,6 @@ export function rssMb(pid: number | undefined): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-function positionAt(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, character: offset - lineStart };
 }
 
 /** Start of a bare Node process to its first output, and its memory: the floor under any server. */
@@ -96,10 +85,10 @@ export async function measureServer(text: string, edits: number): Promise<Server
     /** One one-line incremental edit, timed from sending it to its diagnostics. */
     const timedEdit = async (): Promise<number> => {
       const edit = oneLineEdit(current, version);
-      const range = { start: positionAt(current, edit.offset), end: positionAt(current, edit.offset + edit.removed) };
+      const range = new LineIndex(current).range({ start: edit.offset, end: edit.offset + edit.removed });
       version++;
       // As in `measure`: collect this process's garbage first, so its pauses are not counted as the server's.
-      gc?.();
+      collectGarbage();
       const t1 = performance.now();
       client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: edit.inserted }] });
       await client.diagnostics(uri, version, 60_000);
@@ -115,7 +104,7 @@ export async function measureServer(text: string, edits: number): Promise<Server
     const editAfterIdleMs = await timedEdit();
     const t3 = performance.now();
     const actions = await client.request<unknown[]>('textDocument/codeAction', {
-      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: positionAt(current, current.length) }, context: { diagnostics: [] },
+      textDocument: { uri }, range: new LineIndex(current).range({ start: 0, end: current.length }), context: { diagnostics: [] },
     }, 120_000);
     const codeActionsWholeFileMs = performance.now() - t3;
     const sorted = [...latencies].sort((a, b) => a - b);

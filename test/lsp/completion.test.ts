@@ -4,10 +4,8 @@
  * snippets where a new document starts, nothing for other documents, and no network.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { LspClient } from './lspClient.ts';
+import { LspClient, NODE20 } from './lspClient.ts';
 
 const CAPABILITIES = {
   textDocument: {
@@ -168,16 +166,9 @@ describe('completion for other clients', () => {
     }
   });
 
-  // VS Code's extension host may run Node 20; the bundle targets it. Run the bundled server there too.
-  const node20 = ['/usr/bin/node', '/usr/local/bin/node'].find((path) => {
-    try {
-      return existsSync(path) && execFileSync(path, ['--version'], { encoding: 'utf8' }).startsWith('v20.');
-    } catch {
-      return false;
-    }
-  });
-  test('the bundled completion works on Node 20', { skip: node20 ? false : 'no Node 20 on this machine' }, async () => {
-    const client = new LspClient(['--stdio'], node20);
+  // VS Code's extension host may run Node 20: run the bundled server there too.
+  test('the bundled completion works on Node 20', { skip: NODE20 ? false : 'no Node 20 on this machine' }, async () => {
+    const client = new LspClient(['--stdio'], NODE20);
     try {
       await client.initialize({ capabilities: CAPABILITIES });
       assert.deepEqual(labels(await complete(client, kubeadmFile('1.28', `${KP}mode: |\n`))).sort(), ['iptables', 'ipvs']);

@@ -3,10 +3,20 @@
  * Content-Length headers, answers the server's requests, and lets a test wait for a notification.
  * No fixed sleeps: waits resolve on the message itself; timeouts exist only to fail a hung test.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const SERVER_PATH = fileURLToPath(new URL('../../dist/server.js', import.meta.url));
+
+/** A Node 20 on this machine (VS Code's extension host may run one; the bundles target it), if any. */
+export const NODE20 = ['/usr/bin/node', '/usr/local/bin/node'].find((path) => {
+  try {
+    return existsSync(path) && execFileSync(path, ['--version'], { encoding: 'utf8' }).startsWith('v20.');
+  } catch {
+    return false;
+  }
+});
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface Message {

@@ -4,10 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { SERVER_NODE_FLAGS } from '../../server/src/processFlags.ts';
-import { LspClient, SERVER_PATH, type LspDiagnostic } from './lspClient.ts';
+import { LspClient, NODE20, SERVER_PATH, type LspDiagnostic } from './lspClient.ts';
 
 const ERROR = 1;
 const CJK = /[\u4e00-\u9fff]/;
@@ -292,14 +291,7 @@ test('(i) binary junk and broken YAML neither crash nor wedge the server', async
 
 // The VS Code client starts the server with V8 flags (server/src/processFlags.ts): a Node that refused
 // them would leave the extension without a server. Checked on this Node and on Node 20 (older V8).
-const node20 = ['/usr/bin/node', '/usr/local/bin/node'].find((path) => {
-  try {
-    return existsSync(path) && execFileSync(path, ['--version'], { encoding: 'utf8' }).startsWith('v20.');
-  } catch {
-    return false;
-  }
-});
-for (const [label, nodePath] of [['this Node', process.execPath], ['Node 20', node20]] as const) {
+for (const [label, nodePath] of [['this Node', process.execPath], ['Node 20', NODE20]] as const) {
   test(`(j) the server runs with the V8 flags the extension starts it with, on ${label}`, { skip: nodePath ? false : 'no Node 20 on this machine' }, async () => {
     const client = new LspClient(['--stdio'], nodePath, SERVER_NODE_FLAGS);
     try {

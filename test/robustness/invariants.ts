@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analyze.ts';
 import { fixAll } from '../../server/src/core/fixAll.ts';
 import { fixesFor } from '../../server/src/core/fixes.ts';
-import { parseFile } from '../../server/src/core/parse.ts';
+import { parseFile, syntaxErrorCount as syntaxErrors } from '../../server/src/core/parse.ts';
 import { applyEdits } from '../../server/src/core/textEdits.ts';
 import type { AnalyzeOptions, Finding, Position } from '../../server/src/core/types.ts';
 
@@ -25,7 +25,7 @@ function positionOf(text: string, offset: number): Position {
 }
 
 export function syntaxErrorCount(text: string): number {
-  return parseFile(text).documents.reduce((sum, document) => sum + document.syntaxErrors.length, 0);
+  return syntaxErrors(parseFile(text));
 }
 
 export function assertFindingsInside(text: string, findings: Finding[], label: string): void {

@@ -6,7 +6,7 @@ import { message, type MessageKey } from '../knowledge/messages.ts';
 import { decodeDocument, type DecodedDocument } from './decode.ts';
 import { splitLikeKubeadm } from './kubeadmSplit.ts';
 import { analyzeKubeProxyDocument } from './kubeProxyDocument.ts';
-import { ParseCache, parseFile } from './parse.ts';
+import { ParseCache, parseFile, type ParsedFile } from './parse.ts';
 import type { Document } from 'yaml';
 import { routeDocumentWith, type RoutedDocument } from './route.ts';
 import { FILE_RULES, RULES_BY_ID } from './rules/index.ts';
@@ -91,13 +91,21 @@ function shiftReport(report: Report, delta: number): Report {
   return shifted;
 }
 
+/**
+ * The file parsed and its documents routed (kube-proxy and kubeadm ones decoded), through `cache`
+ * when given: what analysis and the language server's version lookup both start from.
+ */
+export function routeFile(text: string, cache?: AnalysisCache): { file: ParsedFile; documents: RoutedDocument[]; decode: (doc: Document.Parsed) => DecodedDocument } {
+  const file = parseFile(text, cache?.parse);
+  const decode = cache ? (doc: Document.Parsed): DecodedDocument => cache.decode(doc) : decodeDocument;
+  return { file, documents: file.documents.map((parsed) => routeDocumentWith(parsed, decode)), decode };
+}
+
 export function analyze(text: string, options: AnalyzeOptions = {}, cache?: AnalysisCache): AnalysisResult {
   const locale = options.locale ?? 'en';
   const t = (key: MessageKey, args?: Record<string, string | number>): string => message(locale, key, args);
-  const file = parseFile(text, cache?.parse);
+  const { file, documents, decode } = routeFile(text, cache);
   const lines = new LineIndex(text);
-  const decode = cache ? (doc: Document.Parsed): DecodedDocument => cache.decode(doc) : decodeDocument;
-  const documents = file.documents.map((parsed) => routeDocumentWith(parsed, decode));
   const version = resolveVersion(options.kubernetesVersion, documents);
   const findings: Finding[] = [];
   if (!isOurs(text, documents)) return { version, applies: false, findings };

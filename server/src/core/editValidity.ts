@@ -8,10 +8,9 @@
  * relies on, see parse.ts), so parsing that one piece decides: it must still parse without errors.
  * Anything else falls back to parsing the whole edited text.
  */
-import { canSplit, parseAt, parseFile, pieceStarts, type ParsedFile } from './parse.ts';
+import { canSplit, DOCUMENT_MARKER, parseAt, parseFile, pieceStarts, syntaxErrorCount, type ParsedFile } from './parse.ts';
+import { lastAtOrBefore } from './text.ts';
 import { applyEdits, nextLineStart, type TextEdit } from './textEdits.ts';
-
-const MARKER = /^---(?=[ \t\r\n]|$)/;
 
 export class EditValidity {
   private readonly text: string;
@@ -21,7 +20,7 @@ export class EditValidity {
 
   constructor(text: string, file: ParsedFile) {
     this.text = text;
-    this.baseline = file.documents.reduce((sum, document) => sum + document.syntaxErrors.length, 0);
+    this.baseline = syntaxErrorCount(file);
     this.starts = this.baseline === 0 && canSplit(text) ? pieceStarts(text) : undefined;
   }
 
@@ -29,8 +28,7 @@ export class EditValidity {
     try {
       const local = this.withinOnePiece(edits);
       if (local !== undefined) return local;
-      const after = parseFile(applyEdits(this.text, edits));
-      return after.documents.reduce((sum, document) => sum + document.syntaxErrors.length, 0) <= this.baseline;
+      return syntaxErrorCount(parseFile(applyEdits(this.text, edits))) <= this.baseline;
     } catch {
       return false;
     }
@@ -42,24 +40,18 @@ export class EditValidity {
     if (!starts || edits.length === 0) return undefined;
     const first = Math.min(...edits.map((edit) => edit.span.start));
     const last = Math.max(...edits.map((edit) => edit.span.end));
-    // The piece holding the first edited offset (binary search: the last start <= first).
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= first) low = mid;
-      else high = mid - 1;
-    }
+    // The piece holding the first edited offset.
+    const low = lastAtOrBefore(starts, first);
     const start = starts[low];
     const end = low + 1 < starts.length ? starts[low + 1] : this.text.length;
     const isLast = low + 1 === starts.length;
     if (last > end) return undefined;
     const piece = this.text.slice(start, end);
-    const opensWithMarker = MARKER.test(piece);
+    const opensWithMarker = DOCUMENT_MARKER.test(piece);
     // Edits on the marker line itself change where pieces begin.
     if (opensWithMarker && first < start + nextLineStart(piece, 0)) return undefined;
     const edited = applyEdits(piece, edits.map((edit) => ({ span: { start: edit.span.start - start, end: edit.span.end - start }, newText: edit.newText })));
-    if (!canSplit(edited) || pieceStarts(edited).length !== 1 || MARKER.test(edited) !== opensWithMarker) return undefined;
+    if (!canSplit(edited) || pieceStarts(edited).length !== 1 || DOCUMENT_MARKER.test(edited) !== opensWithMarker) return undefined;
     // Text glued onto the next piece's `---` would stop it being a marker.
     if (!isLast && !edited.endsWith('\n')) return undefined;
     return parseAt(edited, start).every((doc) => doc.errors.length === 0);

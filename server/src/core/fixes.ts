@@ -203,7 +203,6 @@ function candidateEdits(text: string, doc: Document.Parsed, finding: Finding): {
   return out;
 }
 
-/** The quick fixes for one finding, best first. `text` is the file the finding was made on. */
 /** What the fixes of many findings in one text share: its parse and the validity check of edits. */
 export interface FixContext { text: string; file: ParsedFile; validity: EditValidity }
 
@@ -214,8 +213,9 @@ export function fixContext(text: string, parseCache?: ParseCache): FixContext {
 }
 
 /**
- * The fixes offered for one finding of `text`. Pass a `context` made for the same text when asking
- * for many findings: without one, every call parses the file again.
+ * The quick fixes for one finding, best first; `text` is the file the finding was made on. Pass a
+ * `context` made for the same text when asking for many findings: without one, every call parses
+ * the file again.
  */
 export function fixesFor(text: string, finding: Finding, locale: Locale = 'en', context?: FixContext): Fix[] {
   const shared = context && context.text === text ? context : fixContext(text);

@@ -20,6 +20,13 @@ export interface ParsedFile {
   documents: ParsedDocument[];
 }
 
+/** A `---` document marker at the start of a line (`---`, `--- # comment`, `--- !tag`, not `---x`). */
+export const DOCUMENT_MARKER = /^---(?=[ \t\r\n]|$)/;
+
+export function syntaxErrorCount(file: ParsedFile): number {
+  return file.documents.reduce((sum, document) => sum + document.syntaxErrors.length, 0);
+}
+
 const PARSE_OPTIONS = { version: '1.1', uniqueKeys: false, merge: true, prettyErrors: false, strict: true } as const;
 
 /**
@@ -71,7 +78,7 @@ export function canSplit(text: string): boolean {
 /** Offsets where a piece starts: 0 and every line that is a `---` document marker. */
 export function pieceStarts(text: string): number[] {
   const starts = [0];
-  const marker = /^---(?=[ \t\r\n]|$)/gm;
+  const marker = new RegExp(DOCUMENT_MARKER.source, 'gm');
   for (let match = marker.exec(text); match; match = marker.exec(text)) {
     if (match.index > 0) starts.push(match.index);
   }

@@ -18,8 +18,8 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type ClientCapabiliti
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from 'yaml-language-server';
 import { parseFile } from '../core/parse.ts';
-import { routeDocument, routeDocumentWith } from '../core/route.ts';
-import type { AnalysisCache } from '../core/analyze.ts';
+import { routeDocument } from '../core/route.ts';
+import { routeFile, type AnalysisCache } from '../core/analyze.ts';
 import { resolveVersion } from '../core/version.ts';
 import { buildSchema } from '../core/schema.ts';
 import { validModes } from '../core/rules/proxyMode.ts';
@@ -248,9 +248,7 @@ export class KubeProxyCompletion {
       : text.slice(segment.start, segment.end);
 
     const routed = parseFile(content).documents.map(routeDocument).filter((doc) => doc.role !== 'empty');
-    const version = () => resolveVersion(options.kubernetesVersion, cache
-      ? parseFile(text, cache.parse).documents.map((parsed) => routeDocumentWith(parsed, (doc) => cache.decode(doc)))
-      : parseFile(text).documents.map(routeDocument));
+    const version = () => resolveVersion(options.kubernetesVersion, routeFile(text, cache).documents);
     if (routed.length === 0) {
       // A new document starts here: offer whole-document snippets (those for the file's version, if it names one).
       if (!atLineStart) return empty;

@@ -27,8 +27,7 @@ type Collect = () => void;
  * that, so the server's own global scope gets no `gc`. Undefined when the runtime refuses.
  */
 export function memoryReducingGc(): Collect | undefined {
-  const existing = (globalThis as { gc?: (options?: object) => void }).gc;
-  let gc = existing;
+  let gc = (globalThis as { gc?: (options?: object) => void }).gc;
   if (!gc) {
     try {
       setFlagsFromString('--expose-gc');

@@ -3,6 +3,7 @@
  * lines may only carry a comment, and a kind may appear once. kubeadm refuses the file otherwise.
  */
 import { groupOf } from '../route.ts';
+import { lastAtOrBefore } from '../text.ts';
 import { KUBEADM_DOCS, type FileContext, type FileRule } from './rule.ts';
 
 /**
@@ -12,8 +13,8 @@ import { KUBEADM_DOCS, type FileContext, type FileRule } from './rule.ts';
  */
 function documentLocator(ctx: FileContext): (offset: number) => number {
   const documents = ctx.documents;
-  let ordered = true;
-  for (let i = 1; i < documents.length && ordered; i++) ordered = documents[i - 1].parsed.span.start <= documents[i].parsed.span.start;
+  const starts = documents.map((document) => document.parsed.span.start);
+  const ordered = starts.every((start, i) => i === 0 || starts[i - 1] <= start);
   return (offset) => {
     if (!ordered) {
       let index = 0;
@@ -22,14 +23,7 @@ function documentLocator(ctx: FileContext): (offset: number) => number {
       }
       return index;
     }
-    let low = 0;
-    let high = documents.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (documents[mid].parsed.span.start <= offset) low = mid + 1;
-      else high = mid;
-    }
-    return low === 0 ? 0 : documents[low - 1].parsed.index;
+    return documents.length === 0 ? 0 : documents[lastAtOrBefore(starts, offset)].parsed.index;
   };
 }
 
