@@ -70,6 +70,8 @@ test('core: a huge value or key is quoted shortened, so a message stays readable
       assert.ok(finding.message.length < 3_000, `${name}: ${finding.rule} message is ${finding.message.length} characters`);
     }
     assert.ok(findings.some((finding) => /…\(\d+ characters\)…/.test(finding.message)), `${name}: ${findings.map((f) => f.message.slice(0, 300)).join(' | ')}`);
+    const zh = analyze(text, { locale: 'zh-cn' }).findings;
+    assert.ok(zh.some((finding) => /…（省略 \d+ 个字符）…/.test(finding.message)), `${name} (zh): ${zh.map((f) => f.message.slice(0, 300)).join(' | ')}`);
   }
 });
 

@@ -13,6 +13,7 @@ export const MESSAGES = {
   'frame.kubeadmRefuses': ['{summary} kubeadm refuses the file: {upstream}', '{summary}kubeadm 会拒绝该文件：{upstream}'],
 
   'yaml-syntax': ['YAML syntax error: {detail}. Neither kube-proxy nor kubeadm can read this file.', 'YAML 语法错误：{detail}。kube-proxy 与 kubeadm 都无法读取此文件。'],
+  'value.shortened': ['…({count} characters)…', '…（省略 {count} 个字符）…'],
   'yaml-syntax.tooDeep': ['This document nests too deeply to be read (the parser ran out of stack); it is not analysed further. No kube-proxy or kubeadm field nests more than a few levels.', '此文档嵌套过深，无法读取（解析器栈空间耗尽），不再继续分析。kube-proxy 与 kubeadm 的字段最多只有几层嵌套。'],
   'yaml-syntax.aliasLimit': ['This document expands too many aliases; it is not analysed further.', '此文档展开的别名过多，不再继续分析。'],
   'yaml-syntax.mergeNotMap': ['A merge key (<<) needs a map or a list of maps as its value; upstream refuses this document.', '合并键（<<）的值必须是映射或映射列表；上游会拒绝此文档。'],
@@ -168,7 +169,7 @@ function parts(template: string): string[] {
 export function message(locale: Locale, key: MessageKey, args: Record<string, string | number> = {}): string {
   const cut = parts(MESSAGES[key][locale === 'zh-cn' ? 1 : 0]);
   let out = cut[0];
-  for (let i = 1; i < cut.length; i += 2) out += (cut[i] in args ? shorten(String(args[cut[i]])) : `{${cut[i]}}`) + cut[i + 1];
+  for (let i = 1; i < cut.length; i += 2) out += (cut[i] in args ? shorten(locale, String(args[cut[i]])) : `{${cut[i]}}`) + cut[i + 1];
   return out;
 }
 
@@ -179,7 +180,7 @@ export const MAX_ARGUMENT = 1_000;
  * A user's value can be megabytes long (a pasted blob, a runaway key): quoting it whole would make
  * a message the editor cannot show and a diagnostics payload of megabytes. Keep its start and end.
  */
-function shorten(value: string): string {
+function shorten(locale: Locale, value: string): string {
   if (value.length <= MAX_ARGUMENT) return value;
-  return `${value.slice(0, 160)}…(${value.length - 200} characters)…${value.slice(-40)}`;
+  return `${value.slice(0, 160)}${message(locale, 'value.shortened', { count: value.length - 200 })}${value.slice(-40)}`;
 }
