@@ -121,6 +121,19 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => { for (const child of running) killGroup(child); process.exit(130); });
 }
 
+/**
+ * This process's environment without what an outer `npm run` exported (npm_* variables, NODE): the
+ * editor, its extension host and vsce then run the same whether `npm test` or a person started the
+ * runner (install.sh does the same for the installs, see clean-env.sh).
+ */
+export function plainEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (!/^(npm_|NODE$|INIT_CWD$)/.test(name)) env[name] = value;
+  }
+  return env;
+}
+
 /** Throwaway user-data, extensions and XDG folders under `base`. */
 export function codeServerDirs(base: string): { userData: string; extensions: string; env: NodeJS.ProcessEnv } {
   const userData = join(base, 'user-data');
@@ -129,7 +142,7 @@ export function codeServerDirs(base: string): { userData: string; extensions: st
   const xdgData = join(base, 'xdg-data');
   for (const dir of [userData, extensions, xdgConfig, xdgData]) mkdirSync(dir, { recursive: true });
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...plainEnv(),
     XDG_CONFIG_HOME: xdgConfig,
     XDG_DATA_HOME: xdgData,
     // code-server's own Node 24, also for the extension host and so for our language server.
@@ -175,7 +188,7 @@ export async function installZhLanguagePack(base: string): Promise<void> {
   const vsix = join(base, 'zh-hans-stub.vsix');
   await new Promise<void>((done, fail) => {
     const child = spawn(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--allow-missing-repository', '--skip-license', '--out', vsix],
-      { cwd: dir, env: { ...process.env, PATH: `${join(CACHE, 'node/bin')}:${process.env.PATH}` }, stdio: ['ignore', 'pipe', 'pipe'] });
+      { cwd: dir, env: { ...plainEnv(), PATH: `${join(CACHE, 'node/bin')}:${process.env.PATH}` }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout!.on('data', (chunk) => { out += chunk; });
     child.stderr!.on('data', (chunk) => { out += chunk; });
