@@ -153,6 +153,24 @@ export function manyDocuments(count = 1000): string {
   return `${documents.slice(0, count).join('\n---\n')}\n`;
 }
 
+/**
+ * `count` KubeProxyConfiguration documents, each with the mistakes fix-all repairs on its own: a
+ * wrong-case key with a wrong-case value (two passes), a bare-number duration, a YAML 1.1 boolean
+ * in a string field, a duplicate key, a quoted number, and a misplaced `json:` that moves to the
+ * end of the document (an insertion where the next document starts).
+ */
+export function fixableDocuments(count: number): string {
+  const documents: string[] = [];
+  for (let i = 0; i < count; i++) {
+    documents.push([
+      'apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'Mode: IPVS  # chosen for scale',
+      'hostnameOverride: yes', 'enableProfiling: true', 'enableProfiling: false', 'ipvs:', '  syncPeriod: 30', `  minSyncPeriod: "${1 + (i % 5)}"`,
+      'conntrack:', `  maxPerCore: "${32768 + i}"`, 'logging:', '  json:', '    infoBufferSize: "0"', '  options:', '    text:', '      splitStream: false',
+    ].join('\n'));
+  }
+  return `${documents.join('\n---\n')}\n`;
+}
+
 /** One KubeProxyConfiguration of roughly `lines` lines, mostly long lists (as a generated config would have). */
 export function largeKubeProxy(lines = 25_000): string {
   const out = [

@@ -21,7 +21,7 @@ import { parseAllDocuments } from 'yaml';
 import { AnalysisCache, analyze } from '../server/src/core/analyze.ts';
 import { fixAll } from '../server/src/core/fixAll.ts';
 import { NEWEST_MINOR } from '../server/src/knowledge/versions.ts';
-import { largeKubeProxy, manyDocuments, oneLineEdit, TYPICAL } from './fixtures.ts';
+import { fixableDocuments, largeKubeProxy, manyDocuments, oneLineEdit, TYPICAL } from './fixtures.ts';
 import { measure, round, type Timing } from './measure.ts';
 import { measureServer, nodeBaseline, PAUSE_MARGIN_MS, type ServerFigures } from './server.ts';
 import { IDLE_MS } from '../server/src/lsp/memory.ts';
@@ -98,6 +98,13 @@ function artifactSizes(): { bundlesKiB: Record<string, number>; vsixKiB: number 
 
 // ── run ────────────────────────────────────────────────────────────────────────────────────────
 
+interface FixAllScaling { documents: number; applied: number; ms: Timing; msPerDocument: number }
+
+/** Per-document cost of fix-all on the most documents ÷ on the fewest: 1 is linear, 2 at 8× the documents is quadratic-ish. */
+function fixAllGrowth(scaling: FixAllScaling[]): number {
+  return round(scaling[scaling.length - 1].msPerDocument / scaling[0].msPerDocument, 2);
+}
+
 interface CaseResult {
   name: string;
   lines: number;
@@ -156,6 +163,17 @@ async function main(): Promise<void> {
     console.log(`analyze ${analyzeMs.median} ms, parse ${parseFloorMs.median} ms (×${result.ratios.analyzeVsParse}), yls ${ylsValidationMs?.median ?? '–'} ms, cached edit ${cachedEditMs.median} ms, fix-all ${fixAllMs.median} ms`);
   }
 
+  // Fix-all must be linear in the number of documents (DESIGN §5): the same mistakes in 1× … 8× the documents.
+  process.stdout.write('- fix-all scaling: ');
+  const fixAllScaling: FixAllScaling[] = [];
+  for (const documents of quick ? [50, 100, 200, 400] : [100, 200, 400, 800]) {
+    const text = fixableDocuments(documents);
+    let applied = 0;
+    const timing = await measure(() => { applied = fixAll(text, { kubernetesVersion: SCHEMA_MINOR }).applied; }, { warmup: 1, runs: quick ? 2 : 3, budgetMs: 120_000 });
+    fixAllScaling.push({ documents, applied, ms: timing, msPerDocument: round(timing.median / documents, 3) });
+  }
+  console.log(fixAllScaling.map((s) => `${s.documents} docs ${s.ms.median} ms (${s.applied} fixes)`).join(', '));
+
   process.stdout.write('- server over stdio: ');
   const baseline = await nodeBaseline();
   const serverRuns: { name: string; figures: ServerFigures }[] = [];
@@ -171,6 +189,7 @@ async function main(): Promise<void> {
     machine: { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, totalMemGiB: round(os.totalmem() / 2 ** 30, 1) },
     yamlLanguageServer: 'validate' in yls ? yls.version : yls.unavailable,
     cases,
+    fixAllScaling: { sizes: fixAllScaling, growth: fixAllGrowth(fixAllScaling) },
     server: {
       baseline: { description: 'bare `node -e` process: spawn to first output, RSS', startMs: round(baseline.startMs, 1), rssMb: baseline.rssMb },
       runs: serverRuns.map(({ name, figures }) => ({
@@ -184,7 +203,7 @@ async function main(): Promise<void> {
       })),
     },
     artifacts,
-    targets: targets(cases, serverRuns),
+    targets: targets(cases, serverRuns, fixAllScaling),
     durationS: round((Date.now() - started) / 1000, 1),
   };
   mkdirSync(RESULTS, { recursive: true });
@@ -200,7 +219,7 @@ function below(limit: number, ...figures: (number | undefined)[]): boolean | nul
   return figures.some((figure) => figure === undefined) ? null : figures.every((figure) => figure! < limit);
 }
 
-function targets(cases: CaseResult[], serverRuns: { name: string; figures: ServerFigures }[]): Target[] {
+function targets(cases: CaseResult[], serverRuns: { name: string; figures: ServerFigures }[], fixAllScaling: FixAllScaling[]): Target[] {
   const [typical, many, large] = cases;
   const [, manyServer, largeServer] = serverRuns;
   const typicalServer = serverRuns[0];
@@ -214,6 +233,11 @@ function targets(cases: CaseResult[], serverRuns: { name: string; figures: Serve
     { target: 'server start to first diagnostics < 500 ms (typical file)', measured: `${typicalServer.figures.startToFirstDiagnosticsMs} ms`, met: typicalServer.figures.startToFirstDiagnosticsMs < 500 },
     { target: 'server memory < 100 MB on the large file, once the user pauses', measured: `${largeServer.figures.rssMbIdle} MB (1,000 documents: ${manyServer.figures.rssMbIdle} MB)`, met: below(100, largeServer.figures.rssMbIdle, manyServer.figures.rssMbIdle) },
     { target: 'server memory < 100 MB on the large file, while editing', measured: `${largeServer.figures.rssMbAfterEdits} MB (1,000 documents: ${manyServer.figures.rssMbAfterEdits} MB)`, met: below(100, largeServer.figures.rssMbAfterEdits, manyServer.figures.rssMbAfterEdits) },
+    {
+      target: `fix-all linear in documents: cost per document at ${fixAllScaling[fixAllScaling.length - 1].documents} ÷ at ${fixAllScaling[0].documents} documents ≤ 1.5`,
+      measured: `${fixAllGrowth(fixAllScaling)} (${fixAllScaling.map((s) => `${s.documents}: ${s.ms.median} ms`).join(', ')})`,
+      met: fixAllGrowth(fixAllScaling) <= 1.5,
+    },
   ];
   return out;
 }
@@ -221,6 +245,7 @@ function targets(cases: CaseResult[], serverRuns: { name: string; figures: Serve
 function markdown(result: {
   date: string; quick: boolean; machine: { node: string; cpus: number; cpu?: string }; yamlLanguageServer: string; cases: CaseResult[];
   server: { baseline: { startMs: number; rssMb?: number }; runs: ({ name: string; ratios: { startVsBareNode: number; rssVsBareNode: number | null } } & ServerFigures)[] };
+  fixAllScaling: { sizes: FixAllScaling[]; growth: number };
   artifacts: ReturnType<typeof artifactSizes>; targets: Target[];
 }): string {
   const ms = (t: Timing | null): string => (t ? `${t.median}` : '–');
@@ -234,6 +259,12 @@ function markdown(result: {
     '| file | lines | docs | parse floor | analyze | ×floor | yaml-language-server validation | analyze ÷ YLS | one-line edit, cached (in process) | edit ÷ YLS | fix-all | fix-all ×floor |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...result.cases.map((c) => `| ${c.name} | ${c.lines} | ${c.documents} | ${ms(c.parseFloorMs)} | ${ms(c.analyzeMs)} | ${c.ratios.analyzeVsParse} | ${ms(c.ylsValidationMs)} | ${c.ratios.analyzeVsYls ?? '–'} | ${ms(c.cachedEditMs)} | ${c.ratios.cachedEditVsYls ?? '–'} | ${ms(c.fixAllMs)} | ${round(c.fixAllMs.median / c.parseFloorMs.median, 1)} |`),
+    '',
+    'Fix-all (`check --fix`, `source.fixAll`) on documents that each need the same safe fixes:',
+    '',
+    '| documents | fixes applied | fix-all | per document |',
+    '|---:|---:|---:|---:|',
+    ...result.fixAllScaling.sizes.map((s) => `| ${s.documents} | ${s.applied} | ${s.ms.median} ms | ${s.msPerDocument} ms |`),
     '',
     `Server over stdio (bare Node process: start ${result.server.baseline.startMs} ms, RSS ${result.server.baseline.rssMb ?? '–'} MB):`,
     '',

@@ -1,5 +1,4 @@
 /** `kube-proxy-tuner check`: the core behind a command line, for CI. */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { fixAll } from './core/fixAll.ts';
 import { message } from './knowledge/messages.ts';
 import { analyze } from './core/analyze.ts';
@@ -8,14 +7,14 @@ import { LineIndex } from './core/text.ts';
 import type { Finding, Locale } from './core/types.ts';
 import { parseArgs, USAGE } from './cli/args.ts';
 import { toJson, toSarif, toText, TOOL_VERSION, type FileReport } from './cli/report.ts';
+import { FileProblem, fileProblem, readInput, writeFixed, type Input } from './cli/files.ts';
 
 /**
- * The text of a file, and where its first byte sequence that is not UTF-8 is (go-yaml, which kubeadm
- * and kube-proxy use, refuses such a file: "yaml: invalid leading UTF-8 octet"). The text is still
- * decoded (invalid bytes become U+FFFD) so that the rest of the file is checked as well.
+ * The text of the bytes read, and where their first sequence that is not UTF-8 is (go-yaml, which
+ * kubeadm and kube-proxy use, refuses such a file: "yaml: invalid leading UTF-8 octet"). The text is
+ * still decoded (invalid bytes become U+FFFD) so that the rest of the file is checked as well.
  */
-function readInput(file: string): { text: string; invalidUtf8At?: number } {
-  const bytes = file === '-' ? readFileSync(0) : readFileSync(file);
+function decodeText(bytes: Buffer): { text: string; invalidUtf8At?: number } {
   const text = bytes.toString('utf8');
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -41,31 +40,31 @@ export function run(argv: string[], out: (text: string) => void, err: (text: str
   const args = parseArgs(argv);
   if (args.command === 'help') { out(USAGE); return 0; }
   if (args.command === 'version') { out(TOOL_VERSION); return 0; }
-  if (args.command === 'error') { err(`kube-proxy-tuner: ${args.message}\n\n${USAGE}`); return 2; }
+  if (args.command === 'error') { err(`kube-proxy-tuner: ${message(args.locale, args.key, args.args)}\n\n${USAGE}`); return 2; }
   const reports: FileReport[] = [];
   let unreadable = false;
+  const problem = (error: FileProblem): void => {
+    err(`kube-proxy-tuner: ${error.render(args.locale)}`);
+    unreadable = true;
+  };
   for (const file of args.files) {
-    let text: string;
-    let invalidUtf8At: number | undefined;
+    let input: Input;
     try {
-      ({ text, invalidUtf8At } = readInput(file));
+      input = readInput(file, { forFix: args.fix });
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-      err(`kube-proxy-tuner: cannot read ${file}: ${reason}`);
-      unreadable = true;
+      problem(fileProblem(file, error, 'read'));
       continue;
     }
+    let { text, invalidUtf8At } = decodeText(input.bytes);
     const options = { kubernetesVersion: args.kubernetesVersion, locale: args.locale, clusterScale: args.clusterScale, monitoring: args.monitoring };
     // Never write back a file that is not UTF-8: its invalid bytes would be replaced.
     if (args.fix && invalidUtf8At === undefined) {
       const fixed = fixAll(text, options);
       if (fixed.text !== text) {
         try {
-          writeFileSync(file, fixed.text);
+          writeFixed(file, input, fixed.text);
         } catch (error) {
-          err(`kube-proxy-tuner: cannot write ${file}: ${(error as Error).message}`);
-          unreadable = true;
+          problem(fileProblem(file, error, 'write'));
           continue;
         }
         text = fixed.text;

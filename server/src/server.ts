@@ -9,6 +9,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
+  ErrorCodes,
   LSPErrorCodes,
   ResponseError,
   type InitializeResult,
@@ -24,15 +25,29 @@ import { isYamlDocument } from './lsp/documents.ts';
 import { IdleMemoryReclaimer } from './lsp/memory.ts';
 import { toLocale } from './lsp/locale.ts';
 import { normalizeSettings, SETTINGS_SECTION, SettingsCache, toAnalyzeOptions } from './lsp/settings.ts';
+import { exitWhenBroken, keepConsoleOffStdout, transportFrom } from './lsp/transport.ts';
 
 /** Custom notification for the client's status item: the Kubernetes minor used and where it came from. */
 const VERSION_NOTIFICATION = 'kubeProxyTuner/version';
 
-const connection = createConnection(ProposedFeatures.all);
+/** After `shutdown`, the only thing left to do is `exit`: other requests get an error (LSP). */
+let shutdownReceived = false;
+const transport = transportFrom(process.argv.slice(2));
+if (transport) {
+  exitWhenBroken(transport, () => shutdownReceived);
+  if (transport.stdio) keepConsoleOffStdout();
+}
+const connection = transport ? createConnection(ProposedFeatures.all, transport.reader, transport.writer) : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
+/** The answer to a request that arrives after `shutdown`. */
+const SHUT_DOWN = (): ResponseError<void> => new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');
+connection.onShutdown(() => { shutdownReceived = true; });
+
 let locale: Locale = 'en';
-let settings = new SettingsCache({}, undefined, () => undefined);
+let settings = new SettingsCache({}, undefined);
+/** How long a request waits for the client's settings before going on with the last or default ones. */
+const CONFIGURATION_TIMEOUT_MS = 1_500;
 let dynamicConfigurationRegistration = false;
 /** Whether the client renders Markdown in hovers (else plain text is sent). */
 let hoverMarkdown = true;
@@ -54,8 +69,11 @@ connection.onInitialize((params): InitializeResult => {
   const fetch = workspace?.configuration
     ? (uri: string) => connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }) as Promise<unknown>
     : undefined;
-  settings = new SettingsCache(normalizeSettings(options.settings), fetch, (error) => {
-    connection.console.error(`kube-proxy Tuner: workspace/configuration failed: ${describe(error)}`);
+  settings = new SettingsCache(normalizeSettings(options.settings), fetch, {
+    onError: (error) => connection.console.error(`kube-proxy Tuner: workspace/configuration failed: ${describe(error)}`),
+    onSlow: () => connection.console.warn(`kube-proxy Tuner: the client did not answer workspace/configuration within ${CONFIGURATION_TIMEOUT_MS} ms; using the last or default settings until it does`),
+    onLateAnswer: (uri) => schedule(uri),
+    timeoutMs: CONFIGURATION_TIMEOUT_MS,
   });
   resolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit') ?? false;
   const formats = params.capabilities.textDocument?.hover?.contentFormat;
@@ -103,6 +121,7 @@ documents.onDidClose(({ document }) => {
 });
 
 connection.onCodeAction(async (params, token) => {
+  if (shutdownReceived) return SHUT_DOWN();
   const document = documents.get(params.textDocument.uri);
   if (!document || !isYamlDocument(document)) return [];
   const current = await settings.get(document.uri);
@@ -121,6 +140,7 @@ connection.onCodeAction(async (params, token) => {
 
 // Deferred fix-all actions: compute the edit now, on the text as it is, if it is still the same version.
 connection.onCodeActionResolve(async (action) => {
+  if (shutdownReceived) return SHUT_DOWN();
   const data = action.data as FixAllData | undefined;
   const document = data ? documents.get(data.uri) : undefined;
   if (!data || !document || document.version !== data.version) return action;
@@ -135,6 +155,7 @@ connection.onCodeActionResolve(async (action) => {
 });
 
 connection.onHover(async (params) => {
+  if (shutdownReceived) return SHUT_DOWN();
   const document = documents.get(params.textDocument.uri);
   if (!document || !isYamlDocument(document)) return null;
   const current = await settings.get(document.uri);
@@ -147,6 +168,7 @@ connection.onHover(async (params) => {
 });
 
 connection.onCompletion(async (params) => {
+  if (shutdownReceived) return SHUT_DOWN();
   const document = documents.get(params.textDocument.uri);
   if (!document || !isYamlDocument(document) || !completion) return null;
   const current = await settings.get(document.uri);
@@ -159,7 +181,7 @@ connection.onCompletion(async (params) => {
 });
 
 function schedule(uri: string): void {
-  if (pending.has(uri)) return;
+  if (shutdownReceived || pending.has(uri)) return;
   pending.set(uri, setImmediate(() => {
     pending.delete(uri);
     void validate(uri);

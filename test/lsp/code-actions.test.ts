@@ -112,3 +112,28 @@ test('with codeAction/resolve, whole-file fixes are listed without an edit and c
     await client.shutdown();
   }
 });
+
+test('two findings of one rule at the same place each get their own fix (qps and burst, both missing)', async () => {
+  const client = new LspClient();
+  try {
+    await client.initialize({ initializationOptions: { settings: { kubernetesVersion: '1.33', clusterScale: 'large' } } });
+    const uri = 'file:///work/fix/rate.yaml';
+    const text = 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: nftables\n';
+    client.open(uri, text);
+    const { diagnostics } = await client.diagnostics(uri);
+    const rate = diagnostics.filter((d) => d.code === 'client-rate-limit');
+    assert.deepEqual(rate.map((d) => d.data?.path).sort(), ['clientConnection.burst', 'clientConnection.qps']);
+    assert.deepEqual(rate[0].range, rate[1].range, 'the case needs both at one place');
+    for (const diagnostic of rate) {
+      const actions = await client.request<(Action & { diagnostics?: { data?: { path?: string } }[] })[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: rate } });
+      const sets = actions.filter((action) => action.title.startsWith('Set clientConnection.'));
+      assert.equal(sets.length, 2, JSON.stringify(actions.map((a) => a.title)));
+      for (const action of sets) {
+        const path = /^Set (\S+) to/.exec(action.title)![1];
+        assert.equal(action.diagnostics?.[0]?.data?.path, path, `"${action.title}" is attached to the ${action.diagnostics?.[0]?.data?.path} diagnostic`);
+      }
+    }
+  } finally {
+    await client.shutdown();
+  }
+});

@@ -128,6 +128,15 @@ describe('completion', () => {
     assert.deepEqual(await complete(client, kubeadmFile('1.37', `${KP}mode: |\n---\napiVersion: v1\nkind: ConfigMap\n`)).then(labels).then((l) => l.sort()), ['iptables', 'ipvs', 'nftables']);
   });
 
+  test('a document that aliases more than go-yaml allows gets no completion; ordinary aliases still do', async () => {
+    // Each level merges the one below twice and names it once more: 3^18 nodes once expanded, in 700 bytes.
+    const levels = ['b0: &b0 {q: 1, w: 2}', ...Array.from({ length: 18 }, (_, i) => `b${i + 1}: &b${i + 1} {<<: [*b${i}, *b${i}], k: *b${i}}`)];
+    assert.deepEqual(await complete(client, `${KP}${levels.join('\n')}\n|\n`), []);
+    assert.deepEqual(await complete(client, `${KP}${levels.join('\n')}\nconntrack:\n  |\n`), []);
+    const ordinary = await complete(client, `${KP}x-limits: &limits {qps: 50, burst: 100}\nclientConnection:\n  <<: *limits\nconntrack:\n  |\n`);
+    assert.ok(labels(ordinary).includes('maxPerCore'));
+  });
+
   test('a schema named in the file is never fetched; completion still uses our schema', async () => {
     const items = await complete(client, `# yaml-language-server: $schema=https://example.invalid/other.json\n${KP}conntrack:\n  |\n`);
     assert.ok(labels(items).includes('maxPerCore'));

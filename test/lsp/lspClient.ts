@@ -192,6 +192,17 @@ export class LspClient {
     return this.exited === undefined;
   }
 
+  /** Writes bytes as they are, for malformed frames. */
+  sendRaw(bytes: string | Buffer): void {
+    this.process.stdin.write(bytes);
+  }
+
+  /** The server's exit code, once it has exited (null if it was killed by a signal). */
+  exitCode(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<number | null> {
+    if (this.process.exitCode !== null || this.process.signalCode !== null) return Promise.resolve(this.process.exitCode);
+    return withTimeout(new Promise((resolve) => this.process.once('exit', (code) => resolve(code))), timeoutMs, 'server did not exit');
+  }
+
   private send(message: Message): void {
     const body = Buffer.from(JSON.stringify(message), 'utf8');
     this.process.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);

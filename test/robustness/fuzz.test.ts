@@ -56,6 +56,13 @@ const FIELD_LINES = [
   'anchor: &a {qps: 1}', 'merged:', '  <<: *a', 'alias: *a', 'alias: *missing', '<<: [*a]',
   '"quoted key": 1', '? complex', ': value', '- item', '  - nested', '\tmode: ipvs', 'mode: ipvs # comment', 'key: |', '  block text', 'key: >-', 'flow: {a: 1, b: [1, 2}',
   '---', '--- # comment', '---x', '...', '%YAML 1.1', '', ' ', '"unterminated', "'single", 'mode: "ipvs', 'x: \'a\'\'b\'',
+  // Shapes that once made fixes lose or break data (issue 10): key collisions after a rename or move,
+  'Mode: iptables   # the old one', '  nftablesProxyMode: true', '  NFTablesProxyMode: false', '  json:', '    json:', '"ipvs.syncPeriod": 10s', '"logging.format": json',
+  // anchors and aliases across fixes, separator comments, tags, quoted numbers, block scalars, __proto__.
+  'enableProfiling: &prof true', 'enableProfiling: false', '  strictARP: *prof', '  json: &j', '    text: *j', '  text: *j', 'mode: &m IPVS', 'hostnameOverride: *m',
+  '--- # IMPORTANT: cluster-a settings', '  syncPeriod: !!int 30', 'hostnameOverride: !!bool yes', '  minSyncPeriod: &s !!int 1',
+  'oomScoreAdj: "010"', '  masqueradeBit: "14"', 'oomScoreAdj: "-999"', 'hostnameOverride: |', '  node-1 # not a comment', 'hostnameOverride: "a # b" # old name',
+  '__proto__:', '  __proto__: 1', '  bogus: 1', '  constructor: true',
 ];
 
 const line = fc.constantFrom(...FIELD_LINES);

@@ -2,10 +2,15 @@
  * What must hold for ANY input text (DESIGN §6), checked by the fuzz and hostile-input tests:
  * analysis returns (no exception) within a time bound; every finding's span lies inside the text
  * and its LSP range is the span's position; every quick fix applies and leaves YAML that parses
- * without new errors; fix-all converges (running it again changes nothing).
+ * without new errors (an alias without its anchor counts); fix-all converges (running it again
+ * changes nothing). On a file that loads, no fix loses a comment or invents one (a `#` inside a
+ * block scalar is not a comment), and a safe fix changes no value but the one it repairs: every
+ * other value of every KubeProxyConfiguration reads the same after it.
  */
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/core/analyze.ts';
+import { Lexer } from 'yaml';
+import { analyze, routeFile } from '../../server/src/core/analyze.ts';
+import { isWithin, joinPath } from '../../server/src/core/fieldPath.ts';
 import { fixAll } from '../../server/src/core/fixAll.ts';
 import { fixesFor } from '../../server/src/core/fixes.ts';
 import { parseFile, syntaxErrorCount as syntaxErrors } from '../../server/src/core/parse.ts';
@@ -26,6 +31,58 @@ function positionOf(text: string, offset: number): Position {
 
 export function syntaxErrorCount(text: string): number {
   return syntaxErrors(parseFile(text));
+}
+
+/** The comments of a text as the YAML lexer sees them (so not a `#` inside a scalar), sorted. */
+function comments(text: string): string[] {
+  return Array.from(new Lexer().lex(text)).filter((token) => token.startsWith('#')).map((token) => token.trimEnd()).sort();
+}
+
+const SUPPRESSION = /^# kube-proxy-tuner-disable-next-line /;
+
+/** A fix keeps every comment and adds none, but the suppression comment it may be. */
+function assertCommentsKept(before: string[], after: string, label: string): void {
+  const others = (list: string[]): string[] => list.filter((comment) => !SUPPRESSION.test(comment));
+  assert.deepEqual(others(comments(after)), others(before), `${label}: comments changed`);
+}
+
+interface DocumentValues { document: number; values: Map<string, string> }
+
+/** Every leaf value of every KubeProxyConfiguration document, in order: path -> value. */
+function kubeProxyValues(text: string): DocumentValues[] {
+  const flatten = (value: unknown, path: string, into: Map<string, string>): void => {
+    if (value !== null && typeof value === 'object') {
+      const entries = Array.isArray(value) ? value.map((item, i) => [i, item] as const) : Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]] as const);
+      if (entries.length === 0) into.set(path, JSON.stringify(value));
+      for (const [key, item] of entries) flatten(item, joinPath(path, key), into);
+      return;
+    }
+    into.set(path, JSON.stringify(value));
+  };
+  return routeFile(text).documents.filter((document) => document.role === 'kube-proxy').map((document) => {
+    const values = new Map<string, string>();
+    if (document.decoded && document.decoded.problems.length === 0) flatten(document.decoded.value, '', values);
+    return { document: document.parsed.index, values };
+  });
+}
+
+/**
+ * A safe fix of `finding` changed nothing outside the finding's own path: every value that was there
+ * reads the same, or an empty value now holds a block (a key moved under it).
+ */
+function assertOnlyItsPathChanged(before: DocumentValues[], after: string, finding: Finding, label: string): void {
+  const now = kubeProxyValues(after);
+  assert.equal(now.length, before.length, `${label}: the number of KubeProxyConfiguration documents changed`);
+  before.forEach(({ document, values }, i) => {
+    const touched = (path: string): boolean => document === finding.document && (isWithin(path, finding.path) || isWithin(finding.path, path));
+    for (const [path, value] of values) {
+      if (touched(path)) continue;
+      const next = now[i].values.get(path);
+      if (next === value) continue;
+      const grewBlock = value === 'null' && [...now[i].values.keys()].some((other) => other !== path && isWithin(other, path));
+      assert.ok(grewBlock, `${label}: a safe fix for ${finding.rule} at ${finding.path || '(document)'} changed ${path} from ${value} to ${next}`);
+    }
+  });
 }
 
 export function assertFindingsInside(text: string, findings: Finding[], label: string): void {
@@ -57,20 +114,31 @@ export function checkText(text: string, label: string, options: CheckOptions = {
   assertFindingsInside(text, result.findings, label);
 
   const baseline = syntaxErrorCount(text);
+  // Comment and value checks need a file that loads: on broken YAML a fix may re-tokenise the rest.
+  const loads = baseline === 0;
+  const originalComments = loads ? comments(text) : [];
+  const originalValues = loads ? kubeProxyValues(text) : [];
   for (const finding of result.findings.slice(0, options.maxFixedFindings ?? 8)) {
     for (const fix of fixesFor(text, finding)) {
       for (const edit of fix.edits) {
         assert.ok(edit.span.start >= 0 && edit.span.start <= edit.span.end && edit.span.end <= text.length, `${label}: fix "${fix.title}" edits outside the text`);
       }
       const after = applyEdits(text, fix.edits);
+      assert.notEqual(after, text, `${label}: fix "${fix.title}" changes nothing`);
       assert.ok(syntaxErrorCount(after) <= baseline, `${label}: fix "${fix.title}" adds YAML errors`);
+      if (!loads) continue;
+      assertCommentsKept(originalComments, after, `${label}: fix "${fix.title}"`);
+      if (fix.applicability === 'safe') assertOnlyItsPathChanged(originalValues, after, finding, `${label}: fix "${fix.title}"`);
     }
   }
 
   if (options.fixAll) {
     const once = fixAll(text, options.analyze);
     assert.ok(syntaxErrorCount(once.text) <= baseline, `${label}: fix-all adds YAML errors`);
+    if (loads) assertCommentsKept(originalComments, once.text, `${label}: fix-all`);
     const twice = fixAll(once.text, options.analyze);
     assert.equal(twice.text, once.text, `${label}: fix-all does not converge (a second run changes the text)`);
+    assert.equal(twice.applied, 0, `${label}: fix-all says it applied ${twice.applied} fix(es) to a text it leaves as it is`);
   }
 }
+

@@ -145,3 +145,71 @@ test('neither the server nor the CLI attempts any network access', async () => {
   const attempts = existsSync(log) ? readFileSync(log, 'utf8') : '';
   assert.equal(attempts, '', `network access attempted:\n${attempts}`);
 });
+
+// ── a client that misbehaves ───────────────────────────────────────────────────────────────────
+
+const CONFIGURABLE = { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true, dataSupport: true } } };
+
+test('a client that never answers workspace/configuration still gets diagnostics, hovers and code actions', async () => {
+  const client = new LspClient();
+  try {
+    let asked = 0;
+    client.onRequest('workspace/configuration', () => { asked++; return new Promise(() => undefined); });
+    await client.initialize({ capabilities: CONFIGURABLE, initializationOptions: { settings: { kubernetesVersion: '1.33' } } });
+    const uri = 'file:///silent/kube-proxy.yaml';
+    client.open(uri, `${SMALL.replace('mode: ipvs', 'mode: IPVS')}`);
+    const { diagnostics } = await client.diagnostics(uri, 1, 10_000);
+    assert.ok(diagnostics.some((d) => d.code === 'proxy-mode'), JSON.stringify(diagnostics));
+    const hover = await client.request<{ contents: unknown } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 1 } }, 10_000);
+    assert.ok(hover?.contents);
+    const actions = await client.request<unknown[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } }, 10_000);
+    assert.ok(actions.length > 0);
+    assert.ok(asked >= 1);
+    const warnings = client.unconsumed('window/logMessage').filter((m: { message: string }) => /did not answer workspace\/configuration/.test(m.message));
+    assert.equal(warnings.length, 1, 'said once, not per request');
+  } finally {
+    await client.shutdown();
+  }
+});
+
+test('settings that arrive late are used: the document is checked again with them', async () => {
+  const client = new LspClient();
+  try {
+    let answer: ((value: unknown) => void) | undefined;
+    client.onRequest('workspace/configuration', () => new Promise((resolve) => { answer = resolve; }));
+    await client.initialize({ capabilities: CONFIGURABLE });
+    const uri = 'file:///late/kube-proxy.yaml';
+    // `nftables:` exists from 1.29: with the late 1.28 setting it becomes an unknown field.
+    client.open(uri, 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: iptables\nnftables:\n  syncPeriod: 30s\n');
+    const first = await client.diagnostics(uri, 1, 10_000);
+    assert.ok(!first.diagnostics.some((d) => d.code === 'unknown-field'), 'checked with the defaults (1.37) first');
+    assert.ok(answer, 'the server asked');
+    answer!([{ kubernetesVersion: '1.28' }]);
+    const second = await client.diagnostics(uri, 1, 10_000);
+    assert.ok(second.diagnostics.some((d) => d.code === 'unknown-field' && d.data?.path === 'nftables'), JSON.stringify(second.diagnostics.map((d) => d.code)));
+  } finally {
+    await client.shutdown();
+  }
+});
+
+test('a malformed frame ends the server with an error, so that the client restarts it', async () => {
+  for (const frame of ['Content-Type: application/vscode-jsonrpc\r\n\r\n{}', 'Content-Length: 9\r\n\r\n{"jsonrpc']) {
+    const client = new LspClient();
+    await client.initialize();
+    client.sendRaw(frame);
+    assert.equal(await client.exitCode(10_000), 1, frame);
+    assert.match(client.stderr, /cannot read a message from the client/);
+  }
+});
+
+test('after shutdown, requests other than exit get InvalidRequest, and exit ends the server with 0', async () => {
+  const client = new LspClient();
+  await client.initialize();
+  client.open('file:///bye.yaml', SMALL);
+  await client.diagnostics('file:///bye.yaml', 1);
+  await client.request('shutdown', null);
+  await assert.rejects(client.request('textDocument/hover', { textDocument: { uri: 'file:///bye.yaml' }, position: { line: 2, character: 1 } }), /^Error: -32600: /);
+  await assert.rejects(client.request('textDocument/codeAction', { textDocument: { uri: 'file:///bye.yaml' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), /^Error: -32600: /);
+  client.notify('exit', null);
+  assert.equal(await client.exitCode(10_000), 0);
+});

@@ -32,9 +32,9 @@ describe('best-practice rules', () => {
   it('recommend ipvs up to 1.32 and nftables from 1.33, by version', () => {
     const text = TUNED.replace('mode: nftables', 'mode: iptables');
     const on128 = advice(text, { kubernetesVersion: '1.28' });
-    assert.deepEqual(on128.map((f) => f.data), [{ replaceValue: 'ipvs' }]);
+    assert.deepEqual(on128.map((f) => f.fixes), [[{ intent: { kind: 'setValue', value: 'ipvs' }, applicability: 'unsafe' }]]);
     const on134 = advice(text, { kubernetesVersion: '1.34' });
-    assert.deepEqual(on134.map((f) => f.data), [{ replaceValue: 'nftables' }]);
+    assert.deepEqual(on134.map((f) => f.fixes), [[{ intent: { kind: 'setValue', value: 'nftables' }, applicability: 'unsafe' }]]);
     assert.match(on134[0].message, /GA since 1\.33/);
     assert.deepEqual(rules(`${TUNED.replace('mode: nftables', 'mode: ipvs')}ipvs:\n  minSyncPeriod: 1s\n  strictARP: true\n`, { kubernetesVersion: '1.32' }), []);
   });

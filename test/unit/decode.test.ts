@@ -21,12 +21,12 @@ describe('durations', () => {
     const error = one(`${KPC}iptables:\n  syncPeriod: "30"\n`);
     assert.equal(error.rule, 'invalid-duration');
     assert.match(error.message, /time: missing unit in duration "30"/);
-    assert.deepEqual(error.data, { replaceValue: '30s', preferred: true });
+    assert.deepEqual(error.fixes, [{ intent: { kind: 'setValue', value: '30s' }, applicability: 'safe' }]);
   });
   it('rejects days with a fix to hours', () => {
     const error = one(`${KPC}conntrack:\n  tcpEstablishedTimeout: 1d\n`);
     assert.match(error.message, /time: unknown unit "d" in duration "1d"/);
-    assert.deepEqual(error.data, { replaceValue: '24h', preferred: true });
+    assert.deepEqual(error.fixes, [{ intent: { kind: 'setValue', value: '24h' }, applicability: 'safe' }]);
   });
   it('accepts "0", 1m30s, 1.5h, 300ms and negative durations parse (then validation speaks)', () => {
     assert.deepEqual(errors(`${KPC}iptables:\n  syncPeriod: "0"\n  minSyncPeriod: 300ms\nconfigSyncPeriod: 1.5h\nipvs:\n  syncPeriod: 1m30s\n`), []);
@@ -74,7 +74,7 @@ describe('strict decoding', () => {
     const error = one(text);
     assert.equal(error.rule, 'unknown-field');
     assert.equal(covered(text, error), 'Mode');
-    assert.deepEqual(error.data, { renameKey: 'mode', preferred: true });
+    assert.deepEqual(error.fixes, [{ intent: { kind: 'renameKey', to: 'mode' }, applicability: 'safe' }, { intent: { kind: 'removeKey' }, applicability: 'unsafe' }]);
   });
   it('reports duplicate keys; the last value is the one validated', () => {
     const text = `${KPC}mode: foo\nmode: ipvs\n`;

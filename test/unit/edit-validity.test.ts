@@ -30,6 +30,16 @@ describe('edit validity', () => {
     assert.equal(keeps(text, { span: { start: 3, end: 5 }, newText: '|' }), false);
   });
 
+  it('judges text inserted where a document starts as the end of the document before', () => {
+    const third = THREE_DOCUMENTS.lastIndexOf('---');
+    const insert = (newText: string): TextEdit => ({ span: { start: third, end: third }, newText });
+    assert.equal(keeps(THREE_DOCUMENTS, insert('e: 5\n')), true);
+    assert.equal(keeps(THREE_DOCUMENTS, insert('- e\n')), false);
+    assert.equal(keeps(THREE_DOCUMENTS, insert('e: [\n')), false);
+    // Glued onto the marker (no newline): only the whole file can tell.
+    assert.equal(keeps(THREE_DOCUMENTS, insert('e: 5')), true);
+  });
+
   it('decides edits of marker lines and new markers on the whole file', () => {
     const text = '# header\n---\na: 1\n';
     assert.equal(keeps(text, at(text, '---\n', '')), true);

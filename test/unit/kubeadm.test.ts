@@ -80,7 +80,7 @@ describe('kubeadm API and Kubernetes versions', () => {
     const found = errors(text);
     assert.deepEqual(found.map((f) => f.rule), ['kubeadm-kubernetes-version']);
     assert.match(found[0].message, /version "1\.33" doesn't match patterns/);
-    assert.deepEqual(found[0].data, { replaceValue: 'v1.33.0', preferred: true });
+    assert.deepEqual(found[0].fixes, [{ intent: { kind: 'setValue', value: 'v1.33.0' }, applicability: 'safe' }]);
     assert.equal(analyze(text).version.minor, '1.33');
   });
 });

@@ -20,7 +20,7 @@ describe('seed example', () => {
       assert.match(error.message, /logging\.options\.json/);
       assert.match(error.message, /kubeadm config validate/);
       assert.match(error.message, /drops it silently/);
-      assert.deepEqual(error.data, { moveTo: 'logging.options.json', preferred: true });
+      assert.deepEqual(error.fixes, [{ intent: { kind: 'moveKey', to: 'logging.options.json' }, applicability: 'safe' }, { intent: { kind: 'removeKey' }, applicability: 'unsafe' }]);
     });
   }
   it('warns on 1.35 that ipvs is deprecated, and not on 1.34', () => {

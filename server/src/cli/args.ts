@@ -1,5 +1,6 @@
 /** Command-line parsing for `kube-proxy-tuner check`; usage errors are returned, not thrown. */
 import { isSupportedMinor } from '../knowledge/versions.ts';
+import type { MessageKey } from '../knowledge/messages.ts';
 import type { Locale } from '../core/types.ts';
 
 export type Format = 'text' | 'json' | 'sarif';
@@ -16,7 +17,10 @@ export interface CheckCommand {
   monitoring: boolean;
 }
 
-export type ParsedArgs = CheckCommand | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
+/** A usage error, as a catalog message; `locale` is the one the command line asked for, if it got that far. */
+export interface UsageError { command: 'error'; key: MessageKey; args: Record<string, string>; locale: Locale }
+
+export type ParsedArgs = CheckCommand | { command: 'help' } | { command: 'version' } | UsageError;
 
 export const USAGE = `Usage: kube-proxy-tuner check [options] FILE|- [FILE...]
 
@@ -38,40 +42,48 @@ Exit codes: 0 no error found, 1 errors found, 2 usage error or unreadable input.
 export function parseArgs(argv: string[]): ParsedArgs {
   if (argv.includes('-h') || argv.includes('--help') || argv.length === 0) return { command: 'help' };
   if (argv.includes('--version')) return { command: 'version' };
+  // The language of the messages, read first so that usage errors are in it too.
+  const localeAt = argv.findIndex((arg) => arg === '--locale' || arg.startsWith('--locale='));
+  const asked = localeAt < 0 ? undefined : (argv[localeAt].includes('=') ? argv[localeAt].slice(argv[localeAt].indexOf('=') + 1) : argv[localeAt + 1])?.toLowerCase();
+  const locale: Locale = asked === 'zh-cn' ? 'zh-cn' : 'en';
+  const fail = (key: MessageKey, args: Record<string, string> = {}): UsageError => ({ command: 'error', key, args, locale });
   const [command, ...rest] = argv;
-  if (command !== 'check') return { command: 'error', message: `unknown command "${command}"; expected "check"` };
-  const parsed: CheckCommand = { command: 'check', files: [], kubernetesVersion: 'auto', format: 'text', locale: 'en', fix: false, clusterScale: 'large', monitoring: true };
+  if (command !== 'check') return fail('cli.usage.unknownCommand', { command });
+  const parsed: CheckCommand = { command: 'check', files: [], kubernetesVersion: 'auto', format: 'text', locale, fix: false, clusterScale: 'large', monitoring: true };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string | undefined => inline ?? rest[++i];
+    const bad = (expected: string, got: string | undefined): UsageError => fail('cli.usage.badValue', { flag, expected, value: got ?? '' });
     if (flag === '--kubernetes-version') {
       const version = value();
-      if (!version || !(version === 'auto' || isSupportedMinor(version))) return { command: 'error', message: `--kubernetes-version takes auto or a minor from 1.28 to 1.37, not "${version ?? ''}"` };
+      if (!version || !(version === 'auto' || isSupportedMinor(version))) return bad('auto | 1.28 … 1.37', version);
       parsed.kubernetesVersion = version;
     } else if (flag === '--format') {
       const format = value();
-      if (format !== 'text' && format !== 'json' && format !== 'sarif') return { command: 'error', message: `--format takes text, json or sarif, not "${format ?? ''}"` };
+      if (format !== 'text' && format !== 'json' && format !== 'sarif') return bad('text | json | sarif', format);
       parsed.format = format;
     } else if (flag === '--locale') {
-      const locale = value()?.toLowerCase();
-      if (locale !== 'en' && locale !== 'zh-cn') return { command: 'error', message: `--locale takes en or zh-cn, not "${locale ?? ''}"` };
-      parsed.locale = locale;
+      const requested = value()?.toLowerCase();
+      if (requested !== 'en' && requested !== 'zh-cn') return bad('en | zh-cn', requested);
+      parsed.locale = requested;
     } else if (flag === '--cluster-scale') {
       const scale = value();
-      if (scale !== 'large' && scale !== 'small') return { command: 'error', message: `--cluster-scale takes large or small, not "${scale ?? ''}"` };
+      if (scale !== 'large' && scale !== 'small') return bad('large | small', scale);
       parsed.clusterScale = scale;
     } else if (flag === '--no-monitoring') {
       parsed.monitoring = false;
     } else if (flag === '--fix') {
       parsed.fix = true;
     } else if (arg.startsWith('-') && arg !== '-') {
-      return { command: 'error', message: `unknown option ${arg}` };
+      return fail('cli.usage.unknownOption', { option: arg });
     } else {
       parsed.files.push(arg);
     }
   }
-  if (parsed.files.length === 0) return { command: 'error', message: 'no file given (use - for standard input)' };
-  if (parsed.fix && parsed.files.includes('-')) return { command: 'error', message: '--fix writes files back and cannot fix standard input' };
+  if (parsed.files.length === 0) return fail('cli.usage.noFile');
+  // A second `-` would read an empty, already consumed standard input.
+  if (parsed.files.filter((file) => file === '-').length > 1) return fail('cli.usage.stdinTwice');
+  if (parsed.fix && parsed.files.includes('-')) return fail('cli.usage.fixStdin');
   return parsed;
 }

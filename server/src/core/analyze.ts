@@ -16,6 +16,8 @@ import type { AnalysisResult, AnalyzeOptions, ClusterProfile, Finding, Span } fr
 import { resolveVersion } from './version.ts';
 import { applySuppressions } from './suppressions.ts';
 import { inRange } from '../knowledge/versions.ts';
+import { shiftSuggestion } from './fixIntent.ts';
+import { parentPath } from './fieldPath.ts';
 
 /** A file too broken to route is still ours when it names our kinds somewhere. */
 const OURS = /kubeproxy\.config\.k8s\.io|KubeProxyConfiguration|kubeadm\.k8s\.io/;
@@ -82,12 +84,12 @@ function shiftDecoded(decoded: DecodedDocument, delta: number): DecodedDocument 
   };
 }
 
-/** A cached report moved with its document: explicit spans and offsets in `data` follow the text. */
+/** A cached report moved with its document: explicit spans and offsets in its fixes follow the text. */
 function shiftReport(report: Report, delta: number): Report {
   if (delta === 0) return report;
   const shifted: Report = { ...report };
   if (report.span) shifted.span = { start: report.span.start + delta, end: report.span.end + delta };
-  if (report.data && typeof report.data.removeDuplicateAt === 'number') shifted.data = { ...report.data, removeDuplicateAt: report.data.removeDuplicateAt + delta };
+  if (report.fixes) shifted.fixes = report.fixes.map((fix) => shiftSuggestion(fix, delta));
   return shifted;
 }
 
@@ -129,7 +131,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Anal
       range: lines.range(span),
       message: report.message,
       docs: descriptor.docs,
-      data: report.data,
+      fixes: report.fixes,
     });
   };
 
@@ -205,7 +207,7 @@ function locate(document: RoutedDocument | undefined, report: Report, fallback: 
     if (path === '') return fallback;
     // A defaulted value has no node: point at the key of the nearest section the user wrote.
     useKey = true;
-    path = path.includes('[') && path.endsWith(']') ? path.slice(0, path.lastIndexOf('[')) : path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '';
+    path = parentPath(path);
     if (path === '') {
       const kind = locations.get('kind');
       if (kind) return kind.key ?? kind.value;

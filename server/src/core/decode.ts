@@ -5,6 +5,7 @@
  * JSON value can no longer show them; the last value wins, as in upstream's lenient decoding.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, visit as yamlVisit, type Alias, type Document, type Node, type Pair } from 'yaml';
+import { joinPath } from './fieldPath.ts';
 import type { Span } from './types.ts';
 
 export interface NodeLocation {
@@ -26,19 +27,40 @@ export interface DecodedDocument {
   problems: { path: string; span: Span; message: string }[];
 }
 
-/** Alias expansion budget: kube-proxy's go-yaml has one too; this keeps alias bombs harmless. */
-const MAX_EXPANDED_NODES = 100_000;
+/**
+ * go-yaml v2's guard against alias bombs (sigs.k8s.io/yaml/goyaml.v2 decode.go, `allowedAliasRatio`),
+ * which kube-proxy and kubeadm decode with: the share of decoded nodes that come from expanding
+ * aliases may be 99% up to 400,000 decodes, falling to 10% at 4,000,000. Past it, go-yaml fails with
+ * "document contains excessive aliasing". Counting only alias expansions keeps a long list without
+ * aliases (100,001 items) from tripping it, and the ratio bounds the work a bomb can cause.
+ */
+const ALIAS_RATIO_LOW = 400_000;
+const ALIAS_RATIO_HIGH = 4_000_000;
 
-export function joinPath(parent: string, key: string | number): string {
-  if (typeof key === 'number') return `${parent}[${key}]`;
-  return parent === '' ? key : `${parent}.${key}`;
+function allowedAliasRatio(decodeCount: number): number {
+  if (decodeCount <= ALIAS_RATIO_LOW) return 0.99;
+  if (decodeCount >= ALIAS_RATIO_HIGH) return 0.10;
+  return 0.99 - 0.89 * ((decodeCount - ALIAS_RATIO_LOW) / (ALIAS_RATIO_HIGH - ALIAS_RATIO_LOW));
+}
+
+/** Counts decodes as go-yaml does and says when the aliasing is excessive. */
+export class AliasBudget {
+  private decodes = 0;
+  private aliasDecodes = 0;
+  /** Counts one decoded node; true once the document has more aliasing than go-yaml allows. */
+  exceeded(throughAlias: boolean): boolean {
+    this.decodes++;
+    if (throughAlias) this.aliasDecodes++;
+    return this.aliasDecodes > 100 && this.decodes > 1000 && this.aliasDecodes / this.decodes > allowedAliasRatio(this.decodes);
+  }
 }
 
 export function decodeDocument(doc: Document.Parsed): DecodedDocument {
   const locations = new Map<string, NodeLocation>();
   const duplicates: DuplicateKey[] = [];
   const problems: DecodedDocument['problems'] = [];
-  let budget = MAX_EXPANDED_NODES;
+  const budget = new AliasBudget();
+  let exhausted = false;
   const aliasTargets = new Map<Node, Node | undefined>();
   /** Anchors and aliases in document order, collected once (what yaml's resolve() walks per call). */
   let anchored: Node[] | undefined;
@@ -60,9 +82,12 @@ export function decodeDocument(doc: Document.Parsed): DecodedDocument {
   const spanOf = (node: Node | null | undefined, fallback: Span): Span =>
     node && node.range ? { start: node.range[0], end: node.range[1] } : fallback;
 
-  const visit = (node: unknown, path: string, at: Span, recordAt: boolean): unknown => {
-    if (--budget < 0) {
-      if (budget === -1) problems.push({ path, span: at, message: 'alias-limit' });
+  /** `recordAt`: the node is where the user wrote it (false inside an alias or merge expansion). */
+  const visit = (node: unknown, path: string, at: Span, recordAt: boolean, throughAlias = false): unknown => {
+    if (exhausted) return undefined;
+    if (budget.exceeded(throughAlias)) {
+      exhausted = true;
+      problems.push({ path, span: at, message: 'alias-limit' });
       return undefined;
     }
     if (node === null || node === undefined) return null;
@@ -75,7 +100,7 @@ export function decodeDocument(doc: Document.Parsed): DecodedDocument {
         aliasTargets.set(node, target);
       }
       // Findings inside an alias point at the alias itself: that is where the user used it.
-      return visit(target, path, at, false);
+      return visit(target, path, at, false, true);
     }
     if (isScalar(node)) {
       const value = node.value;
@@ -85,11 +110,13 @@ export function decodeDocument(doc: Document.Parsed): DecodedDocument {
       return value === undefined ? null : value;
     }
     if (isMap(node)) {
-      const out: Record<string, unknown> = {};
+      // No prototype: a user's `__proto__` key is a key like any other (with `{}` it would replace
+      // the object's prototype and vanish from the decoded value).
+      const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       const seenKeys = new Map<string, Span>();
       for (const pair of node.items) {
         if (isMergePair(pair)) {
-          mergeInto(out, pair, path, recordAt);
+          mergeInto(out, pair, path, recordAt, throughAlias);
           continue;
         }
         const keyName = keyString(pair.key);
@@ -106,7 +133,9 @@ export function decodeDocument(doc: Document.Parsed): DecodedDocument {
         const valueSpan = valueNode && valueNode.range ? spanOf(valueNode, keySpan) : { start: keySpan.end, end: keySpan.end };
         if (recordAt) locations.set(childPath, { key: keySpan, value: valueSpan });
         else if (!locations.has(childPath)) locations.set(childPath, { key: at, value: at });
-        out[keyName] = visit(valueNode, childPath, recordAt ? valueSpan : at, recordAt);
+        // The key is a decode of its own for go-yaml's count.
+        if (budget.exceeded(throughAlias)) { exhausted = true; problems.push({ path: childPath, span: keySpan, message: 'alias-limit' }); return out; }
+        out[keyName] = visit(valueNode, childPath, recordAt ? valueSpan : at, recordAt, throughAlias);
       }
       return out;
     }
@@ -115,17 +144,17 @@ export function decodeDocument(doc: Document.Parsed): DecodedDocument {
         const childPath = joinPath(path, i);
         const itemSpan = recordAt ? spanOf(item as Node, at) : at;
         if (!locations.has(childPath) || recordAt) locations.set(childPath, { value: itemSpan });
-        return visit(item, childPath, itemSpan, recordAt);
+        return visit(item, childPath, itemSpan, recordAt, throughAlias);
       });
     }
     return null;
   };
 
-  const mergeInto = (out: Record<string, unknown>, pair: Pair, path: string, recordAt: boolean): void => {
+  const mergeInto = (out: Record<string, unknown>, pair: Pair, path: string, recordAt: boolean, throughAlias: boolean): void => {
     const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
     const keySpan = spanOf(pair.key as Node, { start: 0, end: 0 });
     for (const source of sources) {
-      const merged = visit(source, path, recordAt ? spanOf(pair.value as Node, keySpan) : keySpan, false);
+      const merged = visit(source, path, recordAt ? spanOf(pair.value as Node, keySpan) : keySpan, false, throughAlias);
       if (merged === null || typeof merged !== 'object' || Array.isArray(merged)) {
         problems.push({ path, span: spanOf(pair.value as Node, keySpan), message: 'merge-not-map' });
         continue;

@@ -40,8 +40,11 @@ export class EditValidity {
     if (!starts || edits.length === 0) return undefined;
     const first = Math.min(...edits.map((edit) => edit.span.start));
     const last = Math.max(...edits.map((edit) => edit.span.end));
-    // The piece holding the first edited offset.
-    const low = lastAtOrBefore(starts, first);
+    // The piece holding the first edited offset. Text inserted exactly where a piece starts (a key
+    // added as the last line of the document before) belongs to the end of the piece before: judged
+    // there, it needs no whole parse (which made fixes that add keys quadratic over a file).
+    let low = lastAtOrBefore(starts, first);
+    if (low > 0 && first === starts[low] && last === first) low--;
     const start = starts[low];
     const end = low + 1 < starts.length ? starts[low + 1] : this.text.length;
     const isLast = low + 1 === starts.length;

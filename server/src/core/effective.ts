@@ -70,7 +70,8 @@ export function buildEffective(raw: Record<string, unknown>, minor: Minor): Effe
     const value = valueAt(raw, path);
     return typeof value === 'string' || typeof value === 'number' ? value : 0;
   };
-  const gates: Record<string, boolean> = {};
+  // User keys: no prototype, so a gate named __proto__ or constructor is just a name.
+  const gates = Object.create(null) as Record<string, boolean>;
   const rawGates = valueAt(raw, 'featureGates');
   if (rawGates && typeof rawGates === 'object' && !Array.isArray(rawGates)) {
     for (const [name, value] of Object.entries(rawGates)) gates[name] = value === true;

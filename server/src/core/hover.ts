@@ -10,7 +10,7 @@ import type { VersionNote } from '../knowledge/fieldDocs.types.ts';
 import { fieldExistsIn, fieldFact, type FieldFact, type Text } from '../knowledge/fields.ts';
 import { message, type MessageKey } from '../knowledge/messages.ts';
 import { inRange, type Minor } from '../knowledge/versions.ts';
-import { joinPath } from './decode.ts';
+import { joinPath } from './fieldPath.ts';
 import { parseFile } from './parse.ts';
 import { routeDocument } from './route.ts';
 import { factPath } from './schemaCheck.ts';

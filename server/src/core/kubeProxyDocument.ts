@@ -15,22 +15,25 @@ import { checkSchema, type SchemaIssue } from './schemaCheck.ts';
 import { unknownFieldHint } from './unknownFieldHint.ts';
 import { inRange } from '../knowledge/versions.ts';
 import type { ClusterProfile, Locale } from './types.ts';
+import { lastSegment, splitPath } from './fieldPath.ts';
+import { safe, unsafe, type FixSuggestion } from './fixIntent.ts';
+import { unquotedNumber } from './scalar.ts';
 
 type Translate = (key: MessageKey, args?: Record<string, string | number>) => string;
 export type Emit = (rule: string, report: Report) => void;
 
 function removePath(root: unknown, path: string): void {
-  const segments = path.match(/[^.[\]]+|\[\d+\]/g) ?? [];
+  const segments = splitPath(path);
   let current = root as Record<string, unknown> | unknown[] | null;
   for (let i = 0; i < segments.length - 1; i++) {
     if (current === null || typeof current !== 'object') return;
     const segment = segments[i];
-    current = (segment.startsWith('[') ? (current as unknown[])[Number(segment.slice(1, -1))] : (current as Record<string, unknown>)[segment]) as typeof current;
+    current = (typeof segment === 'number' ? (current as unknown[])[segment] : (current as Record<string, unknown>)[segment]) as typeof current;
   }
   if (current === null || typeof current !== 'object') return;
   const last = segments[segments.length - 1];
   if (last === undefined) return;
-  if (last.startsWith('[')) (current as unknown[])[Number(last.slice(1, -1))] = null;
+  if (typeof last === 'number') (current as unknown[])[last] = null;
   else delete (current as Record<string, unknown>)[last];
 }
 
@@ -82,31 +85,33 @@ export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: Deco
     emit('unsupported-api-version', {
       path: wrongKind ? 'kind' : 'apiVersion',
       message: refuse(wrongKind ? t('unsupported-api-version.kind', { kind: String(document.kind ?? '') }) : t('unsupported-api-version', { minor }), upstream),
-      data: wrongKind ? (typeof document.kind === 'string' && document.kind.toLowerCase() === 'kubeproxyconfiguration' ? { replaceValue: 'KubeProxyConfiguration' } : undefined) : { replaceValue: KUBE_PROXY_API_VERSION },
+      fixes: wrongKind
+        ? (typeof document.kind === 'string' && document.kind.toLowerCase() === 'kubeproxyconfiguration' ? [unsafe({ kind: 'setValue', value: 'KubeProxyConfiguration' })] : undefined)
+        : [unsafe({ kind: 'setValue', value: KUBE_PROXY_API_VERSION })],
     });
     return;
   }
   const value = decoded.value as Record<string, unknown>;
-  const raw = structuredClone(value);
+  const raw = cloneDecoded(value) as Record<string, unknown>;
 
   for (const duplicate of decoded.duplicates) {
-    const key = duplicate.path.slice(duplicate.path.lastIndexOf('.') + 1);
+    const key = String(lastSegment(duplicate.path));
     const line = lines.position(duplicate.key.start).line + 1;
     emit('duplicate-field', {
       path: duplicate.path, span: duplicate.key,
       message: t('duplicate-field', { path: duplicate.path, upstream: `strict decoding error: yaml: unmarshal errors:\n  line ${line}: key ${JSON.stringify(key)} already set in map` }),
-      data: { removeDuplicateAt: duplicate.firstKey.start, preferred: true },
+      fixes: [safe({ kind: 'removeDuplicate', firstKeyAt: duplicate.firstKey.start })],
     });
   }
 
   for (const issue of checkSchema(value, minor)) {
     removePath(raw, issue.path);
     if (issue.kind === 'unknown-field') {
-      const hint = unknownFieldHint(issue.path, minor);
+      const hint = unknownFieldHint(issue.path, minor, value);
       emit('unknown-field', {
         path: issue.path, at: 'key',
         message: t('unknown-field', { path: issue.path, minor, hint: hint ? t(hint.key, hint.args) : '', upstream: issue.upstream }),
-        data: hint?.data ?? { removeKey: true },
+        fixes: [...(hint?.fixes ?? []), unsafe({ kind: 'removeKey' })],
       });
       continue;
     }
@@ -119,7 +124,7 @@ export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: Deco
       emit('invalid-duration', {
         path: issue.path,
         message: refuse(t('invalid-duration', { path: issue.path, value: issue.value === null ? '""' : JSON.stringify(issue.value), hint }), issue.upstream),
-        data: fixed ? { replaceValue: fixed, preferred: true } : undefined,
+        fixes: fixed ? [safe({ kind: 'setValue', value: fixed })] : undefined,
       });
       continue;
     }
@@ -133,26 +138,33 @@ export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: Deco
     }
     const expected = expectedOf(t, issue, issue.path);
     let hint = '';
-    let data: Record<string, unknown> | undefined;
+    let fixes: FixSuggestion[] | undefined;
     const expectsString = expected === t('type.string') || expected === t('type.duration');
     const isDuration = issue.field?.type === 'duration' || issue.field?.type === 'durationPtr';
     if (isDuration && typeof issue.value === 'number' && Number.isInteger(issue.value) && issue.value >= 0) {
       hint = t('invalid-duration.hintBare');
-      data = { replaceValue: `${issue.value}s`, preferred: true };
+      fixes = [safe({ kind: 'setValue', value: `${issue.value}s` })];
     } else if (typeof issue.value === 'boolean' && expectsString && source && !/^(true|false)$/i.test(source)) {
       hint = t('invalid-type.hintYaml11', { source });
-      data = { quoteValue: true, preferred: true };
+      fixes = [safe({ kind: 'quoteValue' })];
     } else if (typeof issue.value === 'number' && expectsString && source) {
       hint = t('invalid-type.hintQuote', { source });
-      data = { quoteValue: true, preferred: true };
+      fixes = [safe({ kind: 'quoteValue' })];
     } else if (typeof issue.value === 'string' && !expectsString && /^["'].*["']$/.test(source ?? '')) {
-      hint = t('invalid-type.hintUnquote');
-      data = { unquoteValue: true, preferred: true };
+      if (unquotedNumber(issue.value) !== undefined) {
+        hint = t('invalid-type.hintUnquote');
+        fixes = [safe({ kind: 'unquoteValue' })];
+      } else if (/^-?[0-9]+$/.test(issue.value)) {
+        // `"010"`: unquoted, YAML 1.1 reads it as octal 8. Which number was meant is the user's call.
+        const decimal = Number.parseInt(issue.value, 10);
+        hint = t('invalid-type.hintLeadingZero', { source: issue.value, decimal });
+        fixes = [unsafe({ kind: 'setValue', value: decimal })];
+      }
     }
     emit('invalid-type', {
       path: issue.path,
       message: refuse(t('invalid-type', { path: issue.path, expected, actual: describeValue(t, issue.value), hint }), issue.upstream),
-      data,
+      fixes,
     });
   }
 
@@ -168,6 +180,18 @@ export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: Deco
     ctx.report = (report) => emit(rule.id, report);
     rule.check(ctx);
   }
+}
+
+/**
+ * A deep copy of a decoded value. Maps stay without a prototype, so that a user's `__proto__` key
+ * stays an ordinary key (structuredClone would give the copy Object.prototype back).
+ */
+function cloneDecoded(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(cloneDecoded);
+  if (value === null || typeof value !== 'object') return value;
+  const copy = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(value)) copy[key] = cloneDecoded((value as Record<string, unknown>)[key]);
+  return copy;
 }
 
 function sourceText(decoded: DecodedDocument, path: string, text: string): string | undefined {

@@ -4,7 +4,8 @@
  * sigs.k8s.io/yaml that kube-proxy and kubeadm decode with. Duplicate keys are kept so that the
  * decoder can report them as upstream's strict decoder does.
  */
-import { Composer, Parser, parseAllDocuments, visit, type Document } from 'yaml';
+import { Composer, isAlias, Parser, parseAllDocuments, visit, YAMLParseError, type Document, type Node } from 'yaml';
+import { lastAtOrBefore } from './text.ts';
 import type { Span } from './types.ts';
 
 export interface ParsedDocument {
@@ -56,14 +57,63 @@ export function parseFile(text: string, cache?: ParseCache): ParsedFile {
 function parseWhole(text: string): Document.Parsed[] {
   // No LineCounter: positions come from our own LineIndex, and counting lines twice costs time.
   const parsed = parseAllDocuments(text, PARSE_OPTIONS);
-  return Array.isArray(parsed) ? parsed : [];
+  return Array.isArray(parsed) ? withAliasErrors(errorsWhereTheyAre(parsed, text), text) : [];
+}
+
+/**
+ * The `yaml` composer files some errors under the document before the one they are in (a stray `]`
+ * right after a `---` goes to the previous document). Each error belongs to the document whose
+ * text holds it: that document is the one that cannot be read, and parsing piece by piece (the
+ * parse cache) files it there too. Applies when every `---` piece is one document.
+ */
+function errorsWhereTheyAre(docs: Document.Parsed[], text: string): Document.Parsed[] {
+  if (docs.length < 2 || !canSplit(text)) return docs;
+  const starts = pieceStarts(text).filter((start, i, all) => (i + 1 < all.length ? all[i + 1] : text.length) > start);
+  if (starts.length !== docs.length) return docs;
+  const received = new Set<Document.Parsed>();
+  docs.forEach((doc, i) => {
+    const misfiled = doc.errors.filter((error) => lastAtOrBefore(starts, error.pos[0]) !== i);
+    if (misfiled.length === 0) return;
+    doc.errors = doc.errors.filter((error) => !misfiled.includes(error));
+    for (const error of misfiled) {
+      const owner = docs[lastAtOrBefore(starts, error.pos[0])];
+      owner.errors.push(error);
+      received.add(owner);
+    }
+  });
+  for (const doc of received) doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+  return docs;
 }
 
 /** Parses one piece of a file at its place in the file: the parser counts offsets from `offset`. */
 export function parseAt(piece: string, offset: number): Document.Parsed[] {
   const parser = new Parser();
   parser.offset = offset;
-  return Array.from(new Composer(PARSE_OPTIONS).compose(parser.parse(piece))) as Document.Parsed[];
+  return withAliasErrors(Array.from(new Composer(PARSE_OPTIONS).compose(parser.parse(piece))) as Document.Parsed[], piece);
+}
+
+/**
+ * go-yaml refuses an alias whose anchor is not defined earlier in the same document ("unknown anchor
+ * 'x' referenced"), so kube-proxy and kubeadm do too. The `yaml` package only notices when the value
+ * is converted: report it as a syntax error here, so that analysis shows it and no fix that leaves an
+ * alias without its anchor (by removing or moving the anchored value) passes the validity check.
+ */
+function withAliasErrors(docs: Document.Parsed[], source: string): Document.Parsed[] {
+  if (!source.includes('*')) return docs;
+  for (const doc of docs) {
+    const anchors = new Set<string>();
+    visit(doc, (_key, node) => {
+      if (isAlias(node)) {
+        if (!anchors.has(node.source) && node.range) {
+          doc.errors.push(new YAMLParseError([node.range[0], node.range[1]], 'BAD_ALIAS', `unknown anchor '${node.source}' referenced`));
+        }
+        return;
+      }
+      const anchor = (node as Node | null)?.anchor;
+      if (anchor) anchors.add(anchor);
+    });
+  }
+  return docs;
 }
 
 /**

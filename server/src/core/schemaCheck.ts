@@ -9,7 +9,7 @@ import type { Minor } from '../knowledge/versions.ts';
 import { parseGoDuration } from './goDuration.ts';
 import { isQuantity, QUANTITY_ERROR } from './goQuantity.ts';
 import { buildSchema } from './schema.ts';
-import { joinPath } from './decode.ts';
+import { joinPath, plainPath } from './fieldPath.ts';
 
 export type SchemaIssueKind = 'unknown-field' | 'type' | 'duration' | 'quantity' | 'overflow';
 
@@ -122,7 +122,7 @@ function toIssue(error: ErrorObject, root: unknown): SchemaIssue | undefined {
   if (error.keyword === 'additionalProperties') {
     const key = (error.params as { additionalProperty: string }).additionalProperty;
     const unknownPath = joinPath(path, key);
-    return { kind: 'unknown-field', path: unknownPath, value: (value as Record<string, unknown>)[key], upstream: `strict decoding error: unknown field "${unknownPath}"` };
+    return { kind: 'unknown-field', path: unknownPath, value: (value as Record<string, unknown>)[key], upstream: `strict decoding error: unknown field "${plainPath(unknownPath)}"` };
   }
   const field = nearestFact(path);
   if (error.keyword === 'format' && typeof value === 'string') {

@@ -3,17 +3,23 @@ import type { Span } from './types.ts';
 
 export interface TextEdit { span: Span; newText: string }
 
-/** Applies non-overlapping edits (any order) to a text. */
+/**
+ * Applies non-overlapping edits (any order) to a text, in one pass: fix-all applies thousands of
+ * edits to a file, and rebuilding the text once per edit made it quadratic. Insertions at the same
+ * offset land in reverse order of the list (as applying them one by one from the end would).
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end);
-  let out = text;
-  let limit = Infinity;
-  for (const edit of sorted) {
-    if (edit.span.end > limit) throw new Error('overlapping edits');
-    out = out.slice(0, edit.span.start) + edit.newText + out.slice(edit.span.end);
-    limit = edit.span.start;
+  const order = edits.map((edit, index) => ({ edit, index }))
+    .sort((a, b) => a.edit.span.start - b.edit.span.start || a.edit.span.end - b.edit.span.end || b.index - a.index);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { edit } of order) {
+    if (edit.span.start < at) throw new Error('overlapping edits');
+    parts.push(text.slice(at, edit.span.start), edit.newText);
+    at = edit.span.end;
   }
-  return out;
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 export function lineStart(text: string, offset: number): number {

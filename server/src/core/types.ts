@@ -1,5 +1,6 @@
 /** Shapes shared by the core's modules and its front ends (server, CLI). */
 import type { Minor } from '../knowledge/versions.ts';
+import type { FixSuggestion } from './fixIntent.ts';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type Category = 'syntax' | 'schema' | 'decode' | 'validation' | 'kubeadm' | 'best-practice';
@@ -24,8 +25,8 @@ export interface Finding {
   message: string;
   /** Link to the rule's documentation. */
   docs: string;
-  /** What a fix needs; free-form per rule. */
-  data?: Record<string, unknown>;
+  /** What can be done about it, best first (core/fixes.ts turns these into edits). */
+  fixes?: FixSuggestion[];
 }
 
 export type VersionSource = 'setting' | 'file' | 'default';

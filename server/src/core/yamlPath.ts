@@ -4,6 +4,7 @@
  * followed, because an edit must land in the text the user sees at that place.
  */
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { pathOf, splitPath } from './fieldPath.ts';
 
 export interface PathHit {
   /** The pair whose key is the last path segment (absent for list items and the root). */
@@ -14,12 +15,8 @@ export interface PathHit {
   value: Node | null;
 }
 
-export function splitPath(path: string): (string | number)[] {
-  if (path === '') return [];
-  return (path.match(/[^.[\]]+|\[\d+\]/g) ?? []).map((segment) => (segment.startsWith('[') ? Number(segment.slice(1, -1)) : segment));
-}
-
-function keyName(pair: Pair): string | undefined {
+/** A pair's key as the decoder names it (decode.ts `keyString`), for scalar keys. */
+export function keyName(pair: Pair): string | undefined {
   const key = pair.key;
   if (isScalar(key)) return key.value === null ? 'null' : String(key.value);
   return undefined;
@@ -57,7 +54,7 @@ export function deepestExisting(doc: Document.Parsed, path: string): { hit: Path
   for (let n = segments.length; n >= 0; n--) {
     const prefix = segments.slice(0, n);
     if (prefix.some((segment) => typeof segment === 'number')) continue;
-    const prefixPath = prefix.join('.');
+    const prefixPath = pathOf(prefix);
     const hit = findPath(doc, prefixPath);
     if (hit) return { hit, path: prefixPath, missing: segments.slice(n).map(String) };
   }

@@ -10,7 +10,7 @@ import { fixAll } from '../core/fixAll.ts';
 import { fixContext, fixesFor, suppressionEdit } from '../core/fixes.ts';
 import { diffAsEdit, type TextEdit } from '../core/textEdits.ts';
 import type { AnalyzeOptions, Finding } from '../core/types.ts';
-import { DIAGNOSTIC_SOURCE, toDiagnostic } from './diagnostics.ts';
+import { DIAGNOSTIC_SOURCE, toDiagnostic, type DiagnosticData } from './diagnostics.ts';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kubeProxyTuner`;
 
@@ -22,6 +22,20 @@ function overlaps(finding: Finding, params: CodeActionParams): boolean {
   const { start, end } = params.range;
   const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
   return before(finding.range.start, end) && before(start, finding.range.end);
+}
+
+/**
+ * Whether the client's diagnostic is this finding. The rule and start position are not enough: one
+ * rule can report two fields at the same place (qps and burst, both missing, at their section), and
+ * the "Set burst" fix then went to the qps diagnostic. The path and document it carries decide.
+ */
+function sameFinding(diagnostic: Diagnostic, finding: Finding): boolean {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  const { start, end } = diagnostic.range;
+  return diagnostic.source === DIAGNOSTIC_SOURCE && diagnostic.code === finding.rule
+    && start.line === finding.range.start.line && start.character === finding.range.start.character
+    && end.line === finding.range.end.line && end.character === finding.range.end.character
+    && data?.path === finding.path && data?.document === finding.document;
 }
 
 /** What a deferred whole-file action needs to compute its edit in codeAction/resolve. */
@@ -61,11 +75,12 @@ export function codeActions(document: TextDocument, params: CodeActionParams, op
   const context = fixContext(text, cache?.parse);
   const rulesSeen = new Set<string>();
   for (const finding of findings) {
-    const diagnostic: Diagnostic = params.context.diagnostics.find((d) => d.source === DIAGNOSTIC_SOURCE && d.code === finding.rule
-      && d.range.start.line === finding.range.start.line && d.range.start.character === finding.range.start.character) ?? toDiagnostic(finding);
-    for (const fix of fixesFor(text, finding, locale, context)) {
-      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes: { [document.uri]: toLsp(document, fix.edits) } } });
-      if (fix.preferred && !rulesSeen.has(finding.rule)) {
+    const diagnostic = params.context.diagnostics.find((d) => sameFinding(d, finding)) ?? toDiagnostic(finding);
+    const fixes = fixesFor(text, finding, { locale }, context);
+    for (const [i, fix] of fixes.entries()) {
+      const safe = fix.applicability === 'safe';
+      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: i === 0 && safe, edit: { changes: { [document.uri]: toLsp(document, fix.edits) } } });
+      if (safe && !rulesSeen.has(finding.rule)) {
         rulesSeen.add(finding.rule);
         const ofRule = wholeFileFix(document, options, message(locale, 'fix.allOfRule', { rule: finding.rule }), CodeActionKind.QuickFix, canResolve, finding.rule);
         if (ofRule) actions.push(ofRule);

@@ -17,6 +17,7 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type ClientCapabilities, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from 'yaml-language-server';
+import { decodeDocument } from '../core/decode.ts';
 import { parseFile } from '../core/parse.ts';
 import { routeDocument } from '../core/route.ts';
 import { routeFile, type AnalysisCache } from '../core/analyze.ts';
@@ -120,6 +121,11 @@ function translateYlsText(item: CompletionItem): CompletionItem {
   if (item.detail && YLS_ZH[item.detail]) item.detail = YLS_ZH[item.detail];
   if (YLS_ZH[item.label]) item.label = YLS_ZH[item.label];
   return item;
+}
+
+/** Whether a document aliases more than go-yaml's limit (decode.ts `AliasBudget`). */
+function expandsTooMuch(doc: Parameters<typeof decodeDocument>[0]): boolean {
+  return decodeDocument(doc).problems.some((problem) => problem.message === 'alias-limit');
 }
 
 // ── the adapter ─────────────────────────────────────────────────────────────────────────────────
@@ -256,6 +262,10 @@ export class KubeProxyCompletion {
       return { isIncomplete: false, items: this.snippetItems(position, line, locale, true, resolved.source === 'default' ? undefined : resolved.minor) };
     }
     if (routed.length !== 1 || routed[0].role !== 'kube-proxy') return empty;
+    // yaml-language-server resolves aliases with no limit of its own: a document that aliases more
+    // than go-yaml allows (which kube-proxy refuses anyway) gets no completion rather than a stall.
+    // Decoded here even with syntax errors (routing does not decode those): half-typed text is normal.
+    if (expandsTooMuch(routed[0].parsed.doc)) return empty;
 
     const minor = version().minor;
     const service = await this.languageService();

@@ -1,5 +1,6 @@
 /** Core findings -> LSP diagnostics. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { FixSuggestion } from '../core/fixIntent.ts';
 import type { Finding, Severity } from '../core/types.ts';
 
 export const DIAGNOSTIC_SOURCE = 'kube-proxy-tuner';
@@ -11,6 +12,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** What a diagnostic carries for code actions: which finding it is, and what can be done about it. */
+export interface DiagnosticData { rule: string; path: string; document: number; fixes: FixSuggestion[] }
+
 export function toDiagnostic(finding: Finding): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
@@ -18,7 +22,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     source: DIAGNOSTIC_SOURCE,
     code: finding.rule,
     message: finding.message,
-    data: { ...finding.data, rule: finding.rule, path: finding.path, document: finding.document },
+    data: { rule: finding.rule, path: finding.path, document: finding.document, fixes: finding.fixes ?? [] } satisfies DiagnosticData,
   };
   if (finding.docs) diagnostic.codeDescription = { href: finding.docs };
   return diagnostic;

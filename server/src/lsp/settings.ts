@@ -25,7 +25,8 @@ export function normalizeSettings(raw: unknown): ServerSettings {
   if (raw.clusterScale === 'large' || raw.clusterScale === 'small') settings.clusterScale = raw.clusterScale;
   if (typeof raw.monitoring === 'boolean') settings.monitoring = raw.monitoring;
   if (isObject(raw.rules)) {
-    const rules: Record<string, Severity | 'off'> = {};
+    // Keys come from the user's settings: no prototype, so `__proto__` is a (misspelt) rule id like any other.
+    const rules = Object.create(null) as Record<string, Severity | 'off'>;
     for (const [rule, level] of Object.entries(raw.rules)) {
       if (typeof level === 'string' && RULE_LEVELS.has(level.toLowerCase())) rules[rule] = level.toLowerCase() as Severity | 'off';
     }
@@ -54,46 +55,85 @@ export function toAnalyzeOptions(settings: ServerSettings, locale: AnalyzeOption
   };
 }
 
+export interface SettingsCacheOptions {
+  onError?: (error: unknown) => void;
+  /** Called once, the first time the client takes longer than `timeoutMs` to answer. */
+  onSlow?: () => void;
+  /** A late answer arrived for a document that was analysed with the fallback: analyse it again. */
+  onLateAnswer?: (uri: string) => void;
+  timeoutMs?: number;
+}
+
 /**
  * Settings per document URI. With a client that supports `workspace/configuration` they are asked for
  * once per URI and cached until the configuration changes; otherwise the global settings (from
  * `initializationOptions.settings` or the last `didChangeConfiguration` payload) apply everywhere.
+ *
+ * A client that never answers must not stall the server: after `timeoutMs` a request goes on with
+ * the settings last known for the document (else the global ones), and keeps them until the client
+ * answers, when the document is analysed again with the real ones.
  */
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<ServerSettings>>();
+  /** The last settings the client gave for each document, the fallback while it is slow. */
+  private readonly known = new Map<string, ServerSettings>();
   private readonly fetch: ((uri: string) => Promise<unknown>) | undefined;
-  private readonly onError: (error: unknown) => void;
+  private readonly options: SettingsCacheOptions;
+  private warned = false;
   /** Settings from initializationOptions or didChangeConfiguration; the fallback for every URI. */
   global: ServerSettings;
 
-  constructor(global: ServerSettings, fetch: ((uri: string) => Promise<unknown>) | undefined, onError: (error: unknown) => void) {
+  constructor(global: ServerSettings, fetch: ((uri: string) => Promise<unknown>) | undefined, options: SettingsCacheOptions = {}) {
     this.global = global;
     this.fetch = fetch;
-    this.onError = onError;
+    this.options = options;
   }
 
   get(uri: string): Promise<ServerSettings> {
     const fetch = this.fetch;
     if (!fetch) return Promise.resolve(this.global);
-    let settings = this.cache.get(uri);
-    if (!settings) {
-      settings = fetch(uri).then(
-        (raw) => mergeSettings(this.global, normalizeSettings(raw)),
-        (error: unknown) => {
-          this.onError(error);
-          this.cache.delete(uri);
-          return this.global;
-        },
-      );
-      this.cache.set(uri, settings);
-    }
-    return settings;
+    const cached = this.cache.get(uri);
+    if (cached) return cached;
+    let timedOut = false;
+    const asked = fetch(uri).then(
+      (raw) => {
+        const settings = mergeSettings(this.global, normalizeSettings(raw));
+        this.known.set(uri, settings);
+        if (timedOut && this.cache.get(uri) === answer) {
+          this.cache.set(uri, Promise.resolve(settings));
+          this.options.onLateAnswer?.(uri);
+        }
+        return settings;
+      },
+      (error: unknown) => {
+        this.options.onError?.(error);
+        if (this.cache.get(uri) === answer) this.cache.delete(uri);
+        return this.fallback(uri);
+      },
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<ServerSettings>((resolve) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        if (!this.warned) { this.warned = true; this.options.onSlow?.(); }
+        resolve(this.fallback(uri));
+      }, this.options.timeoutMs ?? 1_500);
+    });
+    const answer: Promise<ServerSettings> = Promise.race([asked, late]).finally(() => clearTimeout(timer));
+    this.cache.set(uri, answer);
+    return answer;
+  }
+
+  private fallback(uri: string): ServerSettings {
+    return this.known.get(uri) ?? this.global;
   }
 
   delete(uri: string): void {
     this.cache.delete(uri);
+    this.known.delete(uri);
   }
 
+  /** The configuration changed: ask again (the last answers stay as the fallback). */
   clear(): void {
     this.cache.clear();
   }

@@ -2,6 +2,7 @@
 import { isValidIP } from '../goNet.ts';
 import { goPath, invalid } from '../upstreamText.ts';
 import { KUBE_PROXY_DOCS, type KubeProxyRule } from './rule.ts';
+import { unsafe } from '../fixIntent.ts';
 
 export const bindAddress: KubeProxyRule = {
   id: 'bind-address', scope: 'kubeproxy', category: 'validation', severity: 'error', docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyConfiguration`,
@@ -9,6 +10,6 @@ export const bindAddress: KubeProxyRule = {
   check(ctx) {
     const value = ctx.config.bindAddress;
     if (isValidIP(value)) return;
-    ctx.report({ path: 'bindAddress', message: ctx.refuse(ctx.t('bind-address', { value }), invalid(goPath(ctx.minor, 'bindAddress'), value, 'not a valid textual representation of an IP address')), data: { replaceValue: '0.0.0.0' } });
+    ctx.report({ path: 'bindAddress', message: ctx.refuse(ctx.t('bind-address', { value }), invalid(goPath(ctx.minor, 'bindAddress'), value, 'not a valid textual representation of an IP address')), fixes: [unsafe({ kind: 'setValue', value: '0.0.0.0' })] });
   },
 };

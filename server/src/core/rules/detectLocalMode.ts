@@ -1,6 +1,7 @@
 /** detectLocalMode must be one of the four modes (case-sensitive) or empty. */
 import { goPath, unsupported } from '../upstreamText.ts';
 import { KUBE_PROXY_DOCS, type KubeProxyRule } from './rule.ts';
+import { safe } from '../fixIntent.ts';
 
 export const DETECT_LOCAL_MODES = ['ClusterCIDR', 'NodeCIDR', 'BridgeInterface', 'InterfaceNamePrefix'];
 
@@ -14,7 +15,7 @@ export const detectLocalMode: KubeProxyRule = {
     ctx.report({
       path: 'detectLocalMode',
       message: ctx.refuse(ctx.t('detect-local-mode', { value, accepted: DETECT_LOCAL_MODES.join(', ') }), unsupported(goPath(ctx.minor, 'detectLocalMode'), value, [...DETECT_LOCAL_MODES, ''])),
-      data: caseFix ? { replaceValue: caseFix, preferred: true } : undefined,
+      fixes: caseFix ? [safe({ kind: 'setValue', value: caseFix })] : undefined,
     });
   },
 };

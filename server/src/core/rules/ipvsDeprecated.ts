@@ -1,6 +1,7 @@
 /** mode: ipvs on 1.35+: still accepted, but deprecated upstream in favour of nftables. */
 import type { KubeProxyRule } from './rule.ts';
 import { validModes } from './proxyMode.ts';
+import { unsafe } from '../fixIntent.ts';
 
 export const ipvsDeprecated: KubeProxyRule = {
   id: 'ipvs-deprecated', scope: 'kubeproxy', category: 'validation', severity: 'warning', since: '1.35', docs: 'https://github.com/kubernetes/enhancements/issues/5495',
@@ -8,6 +9,6 @@ export const ipvsDeprecated: KubeProxyRule = {
   check(ctx) {
     if (ctx.config.mode !== 'ipvs' || !validModes(ctx.minor, ctx.config.featureGates).includes('ipvs')) return;
     const extra = ctx.minor === '1.37' ? ctx.t('ipvs-deprecated.extra137') : '';
-    ctx.report({ path: 'mode', message: ctx.t('ipvs-deprecated', { minor: ctx.minor, extra }), data: { replaceValue: 'nftables' } });
+    ctx.report({ path: 'mode', message: ctx.t('ipvs-deprecated', { minor: ctx.minor, extra }), fixes: [unsafe({ kind: 'setValue', value: 'nftables' })] });
   },
 };

@@ -5,6 +5,7 @@
 import { groupOf } from '../route.ts';
 import { lastAtOrBefore } from '../text.ts';
 import { KUBEADM_DOCS, type FileContext, type FileRule } from './rule.ts';
+import { safe } from '../fixIntent.ts';
 
 /**
  * The index of the last document starting at or before `offset` (0 if none). Documents come in file
@@ -56,7 +57,7 @@ export const kubeadmMissingGvk: FileRule = {
         ctx.report(index, {
           path: '', span: chunk.span,
           message: ctx.t('frame.kubeadmRefuses', { summary: ctx.t('kubeadm-missing-gvk.commentOnly'), upstream }),
-          data: separatorFollows ? { removeLineAt: chunk.span.end, preferred: true } : undefined,
+          fixes: separatorFollows ? [safe({ kind: 'removeSeparatorLine', at: chunk.span.end })] : undefined,
         });
         continue;
       }

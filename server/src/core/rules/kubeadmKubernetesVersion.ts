@@ -4,6 +4,7 @@
  */
 import { minorNumber } from '../../knowledge/versions.ts';
 import { KUBEADM_DOCS, type FileRule } from './rule.ts';
+import { safe } from '../fixIntent.ts';
 
 const SEMVER = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)([-\w.+]*)?$/;
 const LABEL = /^(?:release\/|ci\/)?((latest|stable)+(-[1-9](\.[1-9](\d)?)?)?)$/;
@@ -30,7 +31,7 @@ export const kubeadmKubernetesVersion: FileRule = {
       ctx.report(document.parsed.index, {
         path: 'kubernetesVersion',
         message: ctx.t('frame.kubeadmRefuses', { summary: ctx.t('kubeadm-kubernetes-version', { value: text, n }), upstream }),
-        data: fixed ? { replaceValue: fixed, preferred: true } : undefined,
+        fixes: fixed ? [safe({ kind: 'setValue', value: fixed })] : undefined,
       });
     }
   },

@@ -6,6 +6,7 @@
 import { ipFamily } from '../goNet.ts';
 import { valueAt } from '../effective.ts';
 import { KUBEADM_DOCS, type FileContext, type FileRule } from './rule.ts';
+import { unsafe } from '../fixIntent.ts';
 
 export const KUBEADM_KUBE_PROXY_KUBECONFIG = '/var/lib/kube-proxy/kubeconfig.conf';
 
@@ -25,7 +26,7 @@ export const kubeadmOverride: FileRule = {
     for (const document of ctx.documents) {
       if (document.role !== 'kube-proxy' || !document.decoded) continue;
       const value = document.decoded.value;
-      const checks: [string, unknown][] = [
+      const checks: [string, string | undefined][] = [
         ['bindAddress', defaultBind],
         ['clusterCIDR', typeof podSubnet === 'string' && podSubnet !== '' ? podSubnet : undefined],
         ['clientConnection.kubeconfig', KUBEADM_KUBE_PROXY_KUBECONFIG],
@@ -34,7 +35,7 @@ export const kubeadmOverride: FileRule = {
         const actual = valueAt(value, field);
         if (recommended === undefined || typeof actual !== 'string' || actual === '' || actual === recommended) continue;
         const upstream = `The recommended value for ${JSON.stringify(field)} in "KubeProxyConfiguration" is: ${recommended}; the provided value is: ${actual}`;
-        ctx.report(document.parsed.index, { path: field, message: ctx.t('kubeadm-override', { field, recommended: String(recommended), upstream }), data: { replaceValue: recommended } });
+        ctx.report(document.parsed.index, { path: field, message: ctx.t('kubeadm-override', { field, recommended: String(recommended), upstream }), fixes: [unsafe({ kind: 'setValue', value: recommended })] });
       }
     }
   },

@@ -5,6 +5,7 @@ import { quantityIsZero } from '../goQuantity.ts';
 import { formatGoDuration } from '../goDuration.ts';
 import { forbidden, goPath, invalid, required } from '../upstreamText.ts';
 import { KUBE_PROXY_DOCS, type KubeProxyRule } from './rule.ts';
+import { unsafe, type FixSuggestion } from '../fixIntent.ts';
 
 const MAX_INT32 = 2147483647;
 
@@ -15,11 +16,11 @@ export const logging: KubeProxyRule = {
     const log = ctx.config.logging;
     const gates = ctx.config.featureGates;
     const at = (field: string): string => goPath(ctx.minor, `logging.${field}`);
-    const refuse = (path: string, summary: string, upstream: string, data?: Record<string, unknown>): void =>
-      ctx.report({ path, message: ctx.refuse(summary, upstream), data });
+    const refuse = (path: string, summary: string, upstream: string, fixes?: FixSuggestion[]): void =>
+      ctx.report({ path, message: ctx.refuse(summary, upstream), fixes });
 
     if (log.format !== 'text' && log.format !== 'json') {
-      refuse('logging.format', ctx.t('logging.format', { value: log.format }), invalid(at('format'), log.format, 'Unsupported log format'), { replaceValue: log.format.toLowerCase() === 'json' ? 'json' : 'text' });
+      refuse('logging.format', ctx.t('logging.format', { value: log.format }), invalid(at('format'), log.format, 'Unsupported log format'), [unsafe({ kind: 'setValue', value: log.format.toLowerCase() === 'json' ? 'json' : 'text' })]);
     } else if (log.format === 'json' && !gateEnabled(ctx.minor, 'LoggingBetaOptions', gates)) {
       refuse('logging.format', ctx.t('logging.formatDisabled'), forbidden(at('format'), 'Log format json is disabled, see LoggingBetaOptions feature'));
     }
@@ -48,7 +49,7 @@ export const logging: KubeProxyRule = {
       }
     }
     if (minorNumber(ctx.minor) >= 35 && log.flushFrequency <= 0n) {
-      refuse('logging.flushFrequency', ctx.t('logging.flushFrequency', { minor: ctx.minor }), invalid(at('flushFrequency'), formatGoDuration(log.flushFrequency), 'Must be greater than zero'), { replaceValue: '5s' });
+      refuse('logging.flushFrequency', ctx.t('logging.flushFrequency', { minor: ctx.minor }), invalid(at('flushFrequency'), formatGoDuration(log.flushFrequency), 'Must be greater than zero'), [unsafe({ kind: 'setValue', value: '5s' })]);
     }
   },
 };

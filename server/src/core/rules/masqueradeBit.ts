@@ -2,6 +2,7 @@
 import { minorNumber } from '../../knowledge/versions.ts';
 import { goPath, invalid } from '../upstreamText.ts';
 import { KUBE_PROXY_DOCS, type KubeProxyRule } from './rule.ts';
+import { unsafe } from '../fixIntent.ts';
 
 export const masqueradeBit: KubeProxyRule = {
   id: 'masquerade-bit', scope: 'kubeproxy', category: 'validation', severity: 'error', docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyIPTablesConfiguration`,
@@ -16,7 +17,7 @@ export const masqueradeBit: KubeProxyRule = {
       ctx.report({
         path,
         message: ctx.refuse(ctx.t('common.range', { path, value, min: 0, max: 31 }), invalid(goPath(ctx.minor, path), value, 'must be within the range [0, 31]')),
-        data: { replaceValue: 14 },
+        fixes: [unsafe({ kind: 'setValue', value: 14 })],
       });
     }
   },

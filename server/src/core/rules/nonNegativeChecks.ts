@@ -5,6 +5,7 @@
 import { formatGoDuration } from '../goDuration.ts';
 import { goPath, invalid } from '../upstreamText.ts';
 import type { KubeProxyContext } from './rule.ts';
+import { unsafe } from '../fixIntent.ts';
 
 export function requireAtLeast(ctx: KubeProxyContext, path: string, value: number | bigint, strict: boolean, fix?: string | number, goFieldPath = goPath(ctx.minor, path)): void {
   const bad = strict ? value <= 0 : value < 0;
@@ -14,6 +15,6 @@ export function requireAtLeast(ctx: KubeProxyContext, path: string, value: numbe
   ctx.report({
     path,
     message: ctx.refuse(ctx.t(strict ? 'common.positive' : 'common.nonNegative', { path, value: shown }), invalid(goFieldPath, value, detail)),
-    data: fix === undefined ? undefined : { replaceValue: fix },
+    fixes: fix === undefined ? undefined : [unsafe({ kind: 'setValue', value: fix })],
   });
 }

@@ -1,6 +1,7 @@
 /** oomScoreAdj must lie in [-1000, 1000]. */
 import { goPath, invalid } from '../upstreamText.ts';
 import { KUBE_PROXY_DOCS, type KubeProxyRule } from './rule.ts';
+import { unsafe } from '../fixIntent.ts';
 
 export const oomScoreAdj: KubeProxyRule = {
   id: 'oom-score-adj', scope: 'kubeproxy', category: 'validation', severity: 'error', docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyConfiguration`,
@@ -11,7 +12,7 @@ export const oomScoreAdj: KubeProxyRule = {
     ctx.report({
       path: 'oomScoreAdj',
       message: ctx.refuse(ctx.t('common.range', { path: 'oomScoreAdj', value, min: -1000, max: 1000 }), invalid(goPath(ctx.minor, 'oomScoreAdj'), value, 'must be within the range [-1000, 1000]')),
-      data: { replaceValue: -999 },
+      fixes: [unsafe({ kind: 'setValue', value: -999 })],
     });
   },
 };

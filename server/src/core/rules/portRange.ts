@@ -5,6 +5,7 @@
 import { goAtoi } from '../goNet.ts';
 import { goPath, invalid } from '../upstreamText.ts';
 import { KUBE_PROXY_DOCS, type KubeProxyRule } from './rule.ts';
+import { unsafe } from '../fixIntent.ts';
 
 /** apimachinery's PortRange.Set: whether the text parses as a port range. */
 export function isPortRange(input: string): boolean {
@@ -36,6 +37,6 @@ export const portRange: KubeProxyRule = {
   check(ctx) {
     const value = ctx.config.portRange;
     if (value === '' || isPortRange(value)) return;
-    ctx.report({ path: 'portRange', message: ctx.refuse(ctx.t('port-range', { value }), invalid(goPath(ctx.minor, 'portRange'), value, 'must be a valid port range (e.g. 300-2000)')), data: { replaceValue: '' } });
+    ctx.report({ path: 'portRange', message: ctx.refuse(ctx.t('port-range', { value }), invalid(goPath(ctx.minor, 'portRange'), value, 'must be a valid port range (e.g. 300-2000)')), fixes: [unsafe({ kind: 'setValue', value: '' })] });
   },
 };

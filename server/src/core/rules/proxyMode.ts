@@ -3,6 +3,7 @@ import { gateEnabled } from '../../knowledge/featureGates.ts';
 import { minorNumber, type Minor } from '../../knowledge/versions.ts';
 import { goPath, invalid } from '../upstreamText.ts';
 import { KUBE_PROXY_DOCS, type KubeProxyContext, type KubeProxyRule } from './rule.ts';
+import { safe } from '../fixIntent.ts';
 
 /** Modes validation.go accepts on Linux, sorted as upstream prints them. */
 export function validModes(minor: Minor, gates: Record<string, boolean>): string[] {
@@ -41,7 +42,7 @@ export const proxyMode: KubeProxyRule = {
     ctx.report({
       path: 'mode',
       message: ctx.refuse(ctx.t('proxy-mode', { value: mode, minor: ctx.minor, accepted: modes.join(', '), hint: hintFor(ctx, mode) }), invalid(goPath(ctx.minor, 'mode'), mode, detail)),
-      data: modes.includes(lower) ? { replaceValue: lower, preferred: true } : lower === 'userspace' ? { replaceValue: 'iptables', preferred: true } : undefined,
+      fixes: modes.includes(lower) ? [safe({ kind: 'setValue', value: lower })] : lower === 'userspace' ? [safe({ kind: 'setValue', value: 'iptables' })] : undefined,
     });
   },
 };

@@ -8,6 +8,7 @@ import type { Minor } from '../../knowledge/versions.ts';
 import type { EffectiveConfig } from '../effective.ts';
 import type { ParsedFile } from '../parse.ts';
 import type { Category, ClusterProfile, Locale, Severity, Span } from '../types.ts';
+import type { FixSuggestion } from '../fixIntent.ts';
 import type { KubeadmChunk, SeparatorProblem } from '../kubeadmSplit.ts';
 import type { RoutedDocument } from '../route.ts';
 
@@ -18,7 +19,8 @@ export interface Report {
   /** An explicit span, when the finding is not about a decoded node. */
   span?: Span;
   message: string;
-  data?: Record<string, unknown>;
+  /** What can be done about it, best first. */
+  fixes?: FixSuggestion[];
   severity?: Severity;
 }
 

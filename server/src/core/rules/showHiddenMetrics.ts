@@ -2,6 +2,7 @@
 import { previousMinor } from '../../knowledge/versions.ts';
 import { goPath, invalid } from '../upstreamText.ts';
 import { KUBE_PROXY_DOCS, type KubeProxyRule } from './rule.ts';
+import { unsafe } from '../fixIntent.ts';
 
 export const showHiddenMetrics: KubeProxyRule = {
   id: 'show-hidden-metrics', scope: 'kubeproxy', category: 'validation', severity: 'error', docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyConfiguration`,
@@ -11,6 +12,6 @@ export const showHiddenMetrics: KubeProxyRule = {
     const previous = previousMinor(ctx.minor);
     if (value === '' || value === previous) return;
     const detail = `--show-hidden-metrics-for-version must be omitted or have the value '${previous}'. Only the previous minor version is allowed`;
-    ctx.report({ path: 'showHiddenMetricsForVersion', message: ctx.refuse(ctx.t('show-hidden-metrics', { previous, minor: ctx.minor }), invalid(goPath(ctx.minor, 'showHiddenMetricsForVersion'), value, detail)), data: { replaceValue: previous } });
+    ctx.report({ path: 'showHiddenMetricsForVersion', message: ctx.refuse(ctx.t('show-hidden-metrics', { previous, minor: ctx.minor }), invalid(goPath(ctx.minor, 'showHiddenMetricsForVersion'), value, detail)), fixes: [unsafe({ kind: 'setValue', value: previous })] });
   },
 };

@@ -7,6 +7,7 @@ import { minorNumber } from '../../knowledge/versions.ts';
 import { formatGoDuration } from '../goDuration.ts';
 import { activeSyncGoPath, invalid } from '../upstreamText.ts';
 import { KUBE_PROXY_DOCS, type KubeProxyContext, type KubeProxyRule } from './rule.ts';
+import { unsafe } from '../fixIntent.ts';
 
 type Section = 'iptables' | 'ipvs' | 'nftables';
 
@@ -30,10 +31,10 @@ export const syncPeriod: KubeProxyRule = {
       const syncGo = activeSyncGoPath(ctx.minor, section, 'syncPeriod');
       const minGo = activeSyncGoPath(ctx.minor, section, 'minSyncPeriod');
       if (sync <= 0n) {
-        ctx.report({ path: syncPath, message: ctx.refuse(ctx.t('common.positive', { path: syncPath, value: formatGoDuration(sync) }), invalid(syncGo, sync, 'must be greater than 0')), data: { replaceValue: '30s' } });
+        ctx.report({ path: syncPath, message: ctx.refuse(ctx.t('common.positive', { path: syncPath, value: formatGoDuration(sync) }), invalid(syncGo, sync, 'must be greater than 0')), fixes: [unsafe({ kind: 'setValue', value: '30s' })] });
       }
       if (min < 0n) {
-        ctx.report({ path: minPath, message: ctx.refuse(ctx.t('common.nonNegative', { path: minPath, value: formatGoDuration(min) }), invalid(minGo, min, 'must be greater than or equal to 0')), data: { replaceValue: section === 'ipvs' ? '0s' : '1s' } });
+        ctx.report({ path: minPath, message: ctx.refuse(ctx.t('common.nonNegative', { path: minPath, value: formatGoDuration(min) }), invalid(minGo, min, 'must be greater than or equal to 0')), fixes: [unsafe({ kind: 'setValue', value: section === 'ipvs' ? '0s' : '1s' })] });
       }
       if (min > sync) {
         ctx.report({

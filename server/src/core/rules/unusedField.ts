@@ -1,5 +1,6 @@
 /** portRange: accepted but unused from 1.31 on (dropped from the internal configuration). */
 import { KUBE_PROXY_DOCS, type KubeProxyRule } from './rule.ts';
+import { unsafe } from '../fixIntent.ts';
 
 export const unusedField: KubeProxyRule = {
   id: 'unused-field', scope: 'kubeproxy', category: 'validation', severity: 'warning', since: '1.31', docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyConfiguration`,
@@ -7,6 +8,6 @@ export const unusedField: KubeProxyRule = {
   check(ctx) {
     const value = ctx.raw.portRange;
     if (typeof value !== 'string' || value.trim() === '') return;
-    ctx.report({ path: 'portRange', at: 'key', message: ctx.t('unused-field', { path: 'portRange', minor: ctx.minor }), data: { removeKey: true } });
+    ctx.report({ path: 'portRange', at: 'key', message: ctx.t('unused-field', { path: 'portRange', minor: ctx.minor }), fixes: [unsafe({ kind: 'removeKey' })] });
   },
 };

@@ -1,6 +1,7 @@
 /** clientConnection.qps / burst: the defaults (5 / 10) throttle kube-proxy in a large cluster. */
 import { KUBE_PROXY_DOCS, type KubeProxyRule } from '../rule.ts';
 import { rationale, recommendation } from './knowledge.ts';
+import { unsafe } from '../../fixIntent.ts';
 
 export const clientRateLimit: KubeProxyRule = {
   id: 'client-rate-limit', scope: 'kubeproxy', category: 'best-practice', severity: 'information', docs: `${KUBE_PROXY_DOCS}#ClientConnectionConfiguration`,
@@ -15,7 +16,7 @@ export const clientRateLimit: KubeProxyRule = {
       ctx.report({
         path, at: ctx.has(path) ? 'value' : 'key',
         message: ctx.t('bp.frame', { summary: ctx.t('client-rate-limit', { path, value, recommended }), rationale: rationale(path, ctx.locale) }),
-        data: { replaceValue: recommended },
+        fixes: [unsafe({ kind: 'setValue', value: recommended })],
       });
     }
   },

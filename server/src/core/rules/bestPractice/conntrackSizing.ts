@@ -1,6 +1,7 @@
 /** conntrack limits kube-proxy sets on the node: too small a table drops connections under load. */
 import { KUBE_PROXY_DOCS, type KubeProxyRule } from '../rule.ts';
 import { rationale, recommendation } from './knowledge.ts';
+import { unsafe } from '../../fixIntent.ts';
 
 export const conntrackSizing: KubeProxyRule = {
   id: 'conntrack-sizing', scope: 'kubeproxy', category: 'best-practice', severity: 'information', docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyConntrackConfiguration`,
@@ -15,7 +16,7 @@ export const conntrackSizing: KubeProxyRule = {
       const summary = field === 'maxPerCore' && value === 0
         ? ctx.t('conntrack-sizing.unchanged', { recommended })
         : ctx.t('conntrack-sizing', { path, value, recommended });
-      ctx.report({ path, message: ctx.t('bp.frame', { summary, rationale: rationale(path, ctx.locale) }), data: { replaceValue: recommended } });
+      ctx.report({ path, message: ctx.t('bp.frame', { summary, rationale: rationale(path, ctx.locale) }), fixes: [unsafe({ kind: 'setValue', value: recommended })] });
     }
   },
 };

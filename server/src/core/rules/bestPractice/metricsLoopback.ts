@@ -2,6 +2,7 @@
 import { splitHostPort } from '../../goNet.ts';
 import { KUBE_PROXY_DOCS, type KubeProxyRule } from '../rule.ts';
 import { rationale, recommendation } from './knowledge.ts';
+import { unsafe } from '../../fixIntent.ts';
 
 export const metricsLoopback: KubeProxyRule = {
   id: 'metrics-loopback', scope: 'kubeproxy', category: 'best-practice', severity: 'information', docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyConfiguration`,
@@ -15,7 +16,7 @@ export const metricsLoopback: KubeProxyRule = {
     ctx.report({
       path: 'metricsBindAddress', at: ctx.has('metricsBindAddress') ? 'value' : 'key',
       message: ctx.t('bp.frame', { summary: ctx.t('metrics-loopback', { value }), rationale: rationale('metricsBindAddress', ctx.locale) }),
-      data: { replaceValue: recommended },
+      fixes: [unsafe({ kind: 'setValue', value: recommended })],
     });
   },
 };

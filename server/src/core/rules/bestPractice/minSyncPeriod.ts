@@ -2,6 +2,7 @@
 import { formatGoDuration, parseGoDuration } from '../../goDuration.ts';
 import { KUBE_PROXY_DOCS, type KubeProxyRule } from '../rule.ts';
 import { rationale, recommendation } from './knowledge.ts';
+import { unsafe } from '../../fixIntent.ts';
 
 export const minSyncPeriod: KubeProxyRule = {
   id: 'min-sync-period', scope: 'kubeproxy', category: 'best-practice', severity: 'information', docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyIPVSConfiguration`,
@@ -11,14 +12,15 @@ export const minSyncPeriod: KubeProxyRule = {
     const section = ctx.config.mode === 'ipvs' ? 'ipvs' : ctx.config.mode === 'nftables' ? 'nftables' : 'iptables';
     const path = `${section}.minSyncPeriod`;
     const recommended = recommendation(path)?.value;
-    const parsed = typeof recommended === 'string' ? parseGoDuration(recommended) : undefined;
-    if (!parsed?.ok || parsed.nanos <= 0n) return;
+    if (typeof recommended !== 'string') return;
+    const parsed = parseGoDuration(recommended);
+    if (!parsed.ok || parsed.nanos <= 0n) return;
     const value = ctx.config[section].minSyncPeriod;
     if (value !== 0n) return;
     ctx.report({
       path, at: ctx.has(path) ? 'value' : 'key',
       message: ctx.t('bp.frame', { summary: ctx.t('min-sync-period', { path, value: formatGoDuration(value), recommended: String(recommended) }), rationale: rationale(path, ctx.locale) }),
-      data: { replaceValue: recommended },
+      fixes: [unsafe({ kind: 'setValue', value: recommended })],
     });
   },
 };

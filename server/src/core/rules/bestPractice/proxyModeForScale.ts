@@ -6,6 +6,7 @@ import { minorNumber } from '../../../knowledge/versions.ts';
 import { KUBE_PROXY_DOCS, type KubeProxyRule } from '../rule.ts';
 import { validModes } from '../proxyMode.ts';
 import { rationale } from './knowledge.ts';
+import { unsafe } from '../../fixIntent.ts';
 
 export const proxyModeForScale: KubeProxyRule = {
   id: 'proxy-mode-for-scale', scope: 'kubeproxy', category: 'best-practice', severity: 'information', docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-ProxyMode`,
@@ -18,7 +19,7 @@ export const proxyModeForScale: KubeProxyRule = {
     const suggest = n >= 33 ? 'nftables' : 'ipvs';
     if (mode === suggest || (n >= 35 && mode === 'ipvs')) return;
     const summary = ctx.t(n >= 33 ? 'proxy-mode-for-scale.nftables' : 'proxy-mode-for-scale.ipvs', { minor: ctx.minor, mode });
-    ctx.report({ path: 'mode', message: ctx.t('bp.frame', { summary, rationale: rationale('mode', ctx.locale) }), data: { replaceValue: suggest } });
+    ctx.report({ path: 'mode', message: ctx.t('bp.frame', { summary, rationale: rationale('mode', ctx.locale) }), fixes: [unsafe({ kind: 'setValue', value: suggest })] });
   },
 };
 
@@ -28,6 +29,6 @@ export const explicitProxyMode: KubeProxyRule = {
   check(ctx) {
     const mode = ctx.raw.mode;
     if (typeof mode === 'string' && mode !== '') return;
-    ctx.report({ path: 'mode', at: 'key', message: ctx.t('explicit-proxy-mode', { minor: ctx.minor }), data: { replaceValue: 'iptables' } });
+    ctx.report({ path: 'mode', at: 'key', message: ctx.t('explicit-proxy-mode', { minor: ctx.minor }), fixes: [unsafe({ kind: 'setValue', value: 'iptables' })] });
   },
 };

@@ -6,6 +6,7 @@ import { fieldFact } from '../../../knowledge/fields.ts';
 import { valueAt } from '../../effective.ts';
 import { parseGoDuration } from '../../goDuration.ts';
 import { KUBE_PROXY_DOCS, type KubeProxyRule } from '../rule.ts';
+import { unsafe } from '../../fixIntent.ts';
 
 const DEFAULTED_WHEN_ZERO = ['configSyncPeriod', 'iptables.syncPeriod', 'iptables.minSyncPeriod', 'ipvs.syncPeriod', 'nftables.syncPeriod', 'nftables.minSyncPeriod', 'clientConnection.qps', 'clientConnection.burst', 'logging.flushFrequency'];
 
@@ -19,7 +20,7 @@ export const zeroMeansDefault: KubeProxyRule = {
       const zero = value === 0 || (parsed?.ok === true && parsed.nanos === 0n);
       const fallback = fieldFact(path)?.default;
       if (!zero || fallback === undefined || fallback === null) continue;
-      ctx.report({ path, message: ctx.t('zero-means-default', { path, value: String(value), default: String(fallback) }), data: { replaceValue: fallback } });
+      ctx.report({ path, message: ctx.t('zero-means-default', { path, value: String(value), default: String(fallback) }), fixes: [unsafe({ kind: 'setValue', value: fallback })] });
     }
   },
 };
