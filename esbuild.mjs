@@ -29,9 +29,10 @@ const unusedInServer = {
   setup(build) {
     build.onResolve({ filter: /^(prettier(\/.*)?|ajv-i18n)$/ }, (args) => ({ path: args.path, namespace: 'unused-in-server' }));
     build.onLoad({ filter: /.*/, namespace: 'unused-in-server' }, (args) => ({
-      contents: args.path === 'ajv-i18n'
-        ? 'const en = () => {}; export default { en, default: { en } };'
-        : 'export function format() { throw new Error("formatting is not offered by kube-proxy Tuner"); }',
+      contents:
+        args.path === 'ajv-i18n'
+          ? 'const en = () => {}; export default { en, default: { en } };'
+          : 'export function format() { throw new Error("formatting is not offered by kube-proxy Tuner"); }',
       loader: 'js',
     }));
   },

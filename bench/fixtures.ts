@@ -139,9 +139,26 @@ function kubeProxyDocument(i: number): string {
 
 function kubeadmDocuments(i: number): string[] {
   return [
-    ['apiVersion: kubeadm.k8s.io/v1beta4', 'kind: InitConfiguration', 'localAPIEndpoint:', `  advertiseAddress: 192.168.${i % 250}.11`, '  bindPort: 6443', 'nodeRegistration:', `  name: node-${i}`].join('\n'),
-    ['apiVersion: kubeadm.k8s.io/v1beta4', 'kind: ClusterConfiguration', 'kubernetesVersion: v1.34.2', 'networking:', '  podSubnet: 10.244.0.0/16', '  serviceSubnet: 10.96.0.0/12'].join('\n'),
-    ['apiVersion: kubelet.config.k8s.io/v1beta1', 'kind: KubeletConfiguration', 'cgroupDriver: systemd', `maxPods: ${100 + (i % 50)}`].join('\n'),
+    [
+      'apiVersion: kubeadm.k8s.io/v1beta4',
+      'kind: InitConfiguration',
+      'localAPIEndpoint:',
+      `  advertiseAddress: 192.168.${i % 250}.11`,
+      '  bindPort: 6443',
+      'nodeRegistration:',
+      `  name: node-${i}`,
+    ].join('\n'),
+    [
+      'apiVersion: kubeadm.k8s.io/v1beta4',
+      'kind: ClusterConfiguration',
+      'kubernetesVersion: v1.34.2',
+      'networking:',
+      '  podSubnet: 10.244.0.0/16',
+      '  serviceSubnet: 10.96.0.0/12',
+    ].join('\n'),
+    ['apiVersion: kubelet.config.k8s.io/v1beta1', 'kind: KubeletConfiguration', 'cgroupDriver: systemd', `maxPods: ${100 + (i % 50)}`].join(
+      '\n',
+    ),
     kubeProxyDocument(i),
   ];
 }
@@ -162,11 +179,27 @@ export function manyDocuments(count = 1000): string {
 export function fixableDocuments(count: number): string {
   const documents: string[] = [];
   for (let i = 0; i < count; i++) {
-    documents.push([
-      'apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'Mode: IPVS  # chosen for scale',
-      'hostnameOverride: yes', 'enableProfiling: true', 'enableProfiling: false', 'ipvs:', '  syncPeriod: 30', `  minSyncPeriod: "${1 + (i % 5)}"`,
-      'conntrack:', `  maxPerCore: "${32768 + i}"`, 'logging:', '  json:', '    infoBufferSize: "0"', '  options:', '    text:', '      splitStream: false',
-    ].join('\n'));
+    documents.push(
+      [
+        'apiVersion: kubeproxy.config.k8s.io/v1alpha1',
+        'kind: KubeProxyConfiguration',
+        'Mode: IPVS  # chosen for scale',
+        'hostnameOverride: yes',
+        'enableProfiling: true',
+        'enableProfiling: false',
+        'ipvs:',
+        '  syncPeriod: 30',
+        `  minSyncPeriod: "${1 + (i % 5)}"`,
+        'conntrack:',
+        `  maxPerCore: "${32768 + i}"`,
+        'logging:',
+        '  json:',
+        '    infoBufferSize: "0"',
+        '  options:',
+        '    text:',
+        '      splitStream: false',
+      ].join('\n'),
+    );
   }
   return `${documents.join('\n---\n')}\n`;
 }
@@ -196,7 +229,12 @@ export function largeKubeProxy(lines = 25_000): string {
   return out.join('\n');
 }
 
-export interface OneLineEdit { text: string; offset: number; removed: number; inserted: string }
+export interface OneLineEdit {
+  text: string;
+  offset: number;
+  removed: number;
+  inserted: string;
+}
 
 /**
  * A one-line edit near the middle of `text` that keeps it valid YAML: the last digit of a value

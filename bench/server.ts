@@ -33,7 +33,9 @@ export async function nodeBaseline(): Promise<{ startMs: number; rssMb: number |
   let rss: number | undefined;
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
-    const child = spawn(process.execPath, ['-e', 'process.stdout.write("up"); setTimeout(() => {}, 300)'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, ['-e', 'process.stdout.write("up"); setTimeout(() => {}, 300)'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
     starts.push(performance.now() - t0);
     rss = rssMb(child.pid);
@@ -63,7 +65,12 @@ const VSCODE_LIKE_CAPABILITIES = {
   textDocument: {
     synchronization: { didSave: true, dynamicRegistration: true },
     publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-    codeAction: { isPreferredSupport: true, dataSupport: true, resolveSupport: { properties: ['edit'] }, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+    codeAction: {
+      isPreferredSupport: true,
+      dataSupport: true,
+      resolveSupport: { properties: ['edit'] },
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+    },
     hover: { contentFormat: ['markdown', 'plaintext'] },
   },
 };
@@ -103,9 +110,15 @@ export async function measureServer(text: string, edits: number): Promise<Server
     const rssMbIdle = rssMb(client.process.pid);
     const editAfterIdleMs = await timedEdit();
     const t3 = performance.now();
-    const actions = await client.request<unknown[]>('textDocument/codeAction', {
-      textDocument: { uri }, range: new LineIndex(current).range({ start: 0, end: current.length }), context: { diagnostics: [] },
-    }, 120_000);
+    const actions = await client.request<unknown[]>(
+      'textDocument/codeAction',
+      {
+        textDocument: { uri },
+        range: new LineIndex(current).range({ start: 0, end: current.length }),
+        context: { diagnostics: [] },
+      },
+      120_000,
+    );
     const codeActionsWholeFileMs = performance.now() - t3;
     const sorted = [...latencies].sort((a, b) => a - b);
     return {

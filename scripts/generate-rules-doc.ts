@@ -12,14 +12,16 @@ export function renderRulesDoc(): string {
     '# Rules',
     '',
     'Generated from `server/src/core/rules/index.ts` by `npm run generate:docs`. The id is what',
-    'settings (`kubeProxyTuner.rules`), SARIF `ruleId` and the CLI\'s JSON `rule` use.',
+    "settings (`kubeProxyTuner.rules`), SARIF `ruleId` and the CLI's JSON `rule` use.",
     '',
     '| id | category | default severity | Kubernetes | what it checks | 检查内容 |',
     '|---|---|---|---|---|---|',
   ];
   for (const rule of RULES) {
     const versions = `${rule.since ?? OLDEST_MINOR}–${rule.until ?? NEWEST_MINOR}`;
-    lines.push(`| <a id="${rule.id}"></a>\`${rule.id}\` | ${rule.category} | ${rule.severity} | ${versions} | ${rule.description.en} [upstream](${rule.docs}) | ${rule.description.zh} |`);
+    lines.push(
+      `| <a id="${rule.id}"></a>\`${rule.id}\` | ${rule.category} | ${rule.severity} | ${versions} | ${rule.description.en} [upstream](${rule.docs}) | ${rule.description.zh} |`,
+    );
   }
   lines.push('', `${RULES.length} rules.`, '');
   return lines.join('\n');

@@ -14,9 +14,14 @@ interface VersionInfo {
 
 function tooltip(info: VersionInfo): string {
   const where =
-    info.source === 'setting' ? vscode.l10n.t('Kubernetes {0}: from the setting kubeProxyTuner.kubernetesVersion', info.minor)
-    : info.source === 'file' ? vscode.l10n.t('Kubernetes {0}: from the kubernetesVersion of the ClusterConfiguration in this file', info.minor)
-    : vscode.l10n.t('Kubernetes {0}: neither the file nor the settings name a version, so the newest supported one is used', info.minor);
+    info.source === 'setting'
+      ? vscode.l10n.t('Kubernetes {0}: from the setting kubeProxyTuner.kubernetesVersion', info.minor)
+      : info.source === 'file'
+        ? vscode.l10n.t('Kubernetes {0}: from the kubernetesVersion of the ClusterConfiguration in this file', info.minor)
+        : vscode.l10n.t(
+            'Kubernetes {0}: neither the file nor the settings name a version, so the newest supported one is used',
+            info.minor,
+          );
   const requested = info.requested ? `\n${vscode.l10n.t('Requested: {0}', info.requested)}` : '';
   return `${where}${requested}\n${vscode.l10n.t('Click to change the setting')}`;
 }
@@ -41,7 +46,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     // Every scheme: the server reads only the text the client sends (never the file system), so

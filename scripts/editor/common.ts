@@ -18,7 +18,13 @@ export const CHROMIUM = process.env.KPT_E2E_CHROMIUM ?? '/usr/bin/chromium';
 export const SUITE_OUT = join(ROOT, 'test-results/editor-suite');
 export const RESULTS = join(ROOT, 'test-results/editor');
 
-export interface Counts { passed: number; failed: number; skipped: number; failures: string[]; skips: string[] }
+export interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+  failures: string[];
+  skips: string[];
+}
 export const emptyCounts = (): Counts => ({ passed: 0, failed: 0, skipped: 0, failures: [], skips: [] });
 export function add(into: Counts, from: Counts): void {
   into.passed += from.passed;
@@ -43,7 +49,9 @@ export function assertInstalled(): void {
 export async function buildSuite(): Promise<string> {
   const esbuild = await import('esbuild');
   const dir = join(ROOT, 'test/editor/suite');
-  const entryPoints = readdirSync(dir).filter((name) => name.endsWith('.ts')).map((name) => join(dir, name));
+  const entryPoints = readdirSync(dir)
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => join(dir, name));
   rmSync(SUITE_OUT, { recursive: true, force: true });
   await esbuild.build({
     entryPoints,
@@ -79,46 +87,88 @@ export function stageExtension(base: string): string {
 export function makeWorkspace(base: string, settings: Record<string, unknown> = { 'kubeProxyTuner.kubernetesVersion': '1.33' }): string {
   const folder = join(base, 'workspace');
   mkdirSync(join(folder, '.vscode'), { recursive: true });
-  writeFileSync(join(folder, '.vscode/settings.json'), JSON.stringify({
-    ...settings,
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'extensions.ignoreRecommendations': true,
-    'telemetry.telemetryLevel': 'off',
-    'security.workspace.trust.enabled': false,
-    'git.enabled': false,
-    'redhat.telemetry.enabled': false,
-    'chat.disableAIFeatures': true,
-    // VS Code in a browser saves after a delay by default: the tests save explicitly.
-    'files.autoSave': 'off',
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  }, null, 2));
+  writeFileSync(
+    join(folder, '.vscode/settings.json'),
+    JSON.stringify(
+      {
+        ...settings,
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'extensions.ignoreRecommendations': true,
+        'telemetry.telemetryLevel': 'off',
+        'security.workspace.trust.enabled': false,
+        'git.enabled': false,
+        'redhat.telemetry.enabled': false,
+        'chat.disableAIFeatures': true,
+        // VS Code in a browser saves after a delay by default: the tests save explicitly.
+        'files.autoSave': 'off',
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      },
+      null,
+      2,
+    ),
+  );
   const seed = join(ROOT, 'examples/seed-kube-proxy.yaml');
   cpSync(seed, join(folder, 'seed-kube-proxy.yaml'));
   for (const copy of ['quickfix.yaml', 'silence.yaml']) cpSync(seed, join(folder, copy));
   cpSync(join(ROOT, 'examples/kubeadm-config.yaml'), join(folder, 'kubeadm-config.yaml'));
-  writeFileSync(join(folder, 'fixall.yaml'), 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nMode: IPVS # keep\nipvs:\n  syncPeriod: 30\n');
-  writeFileSync(join(folder, 'fixonsave.yaml'), 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ipvs # keep\nipvs:\n  syncPeriod: 30s\n');
-  writeFileSync(join(folder, 'deployment.yaml'), [
-    'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  replicas: 2',
-    '  json:', '    qps: 5', '  template:', '    spec:', '      containers:', '        - name: web', '          image: nginx:1.27', '',
-  ].join('\n'));
+  writeFileSync(
+    join(folder, 'fixall.yaml'),
+    'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nMode: IPVS # keep\nipvs:\n  syncPeriod: 30\n',
+  );
+  writeFileSync(
+    join(folder, 'fixonsave.yaml'),
+    'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ipvs # keep\nipvs:\n  syncPeriod: 30s\n',
+  );
+  writeFileSync(
+    join(folder, 'deployment.yaml'),
+    [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: web',
+      'spec:',
+      '  replicas: 2',
+      '  json:',
+      '    qps: 5',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        - name: web',
+      '          image: nginx:1.27',
+      '',
+    ].join('\n'),
+  );
   writeFileSync(join(folder, 'notes.txt'), 'mode: ipvs\nlogging:\n  json: {}\n');
   return folder;
 }
 
-export interface CodeServer { port: number; child: ChildProcess; stop(): void; output(): string }
+export interface CodeServer {
+  port: number;
+  child: ChildProcess;
+  stop(): void;
+  output(): string;
+}
 
 const running = new Set<ChildProcess>();
 function killGroup(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null && child.signalCode !== null) return;
-  try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+  if (child.pid === undefined || (child.exitCode !== null && child.signalCode !== null)) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
   running.delete(child);
 }
 // Whatever happens to this process, the code-server process groups it started go with it.
-process.on('exit', () => { for (const child of running) killGroup(child); });
+process.on('exit', () => {
+  for (const child of running) killGroup(child);
+});
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.on(signal, () => { for (const child of running) killGroup(child); process.exit(130); });
+  process.on(signal, () => {
+    for (const child of running) killGroup(child);
+    process.exit(130);
+  });
 }
 
 /**
@@ -156,11 +206,19 @@ export function codeServerDirs(base: string): { userData: string; extensions: st
 /** Runs code-server once to completion (e.g. --install-extension). */
 export async function codeServerCli(args: string[], base: string): Promise<string> {
   const { userData, extensions, env } = codeServerDirs(base);
-  const child = spawn(NODE24, [CODE_SERVER, '--user-data-dir', userData, '--extensions-dir', extensions, ...args], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE24, [CODE_SERVER, '--user-data-dir', userData, '--extensions-dir', extensions, ...args], {
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.add(child);
   let out = '';
-  child.stdout!.on('data', (chunk) => { out += chunk; });
-  child.stderr!.on('data', (chunk) => { out += chunk; });
+  child.stdout!.on('data', (chunk) => {
+    out += chunk;
+  });
+  child.stderr!.on('data', (chunk) => {
+    out += chunk;
+  });
   const code = await new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
   killGroup(child);
   if (code !== 0) throw new Error(`code-server ${args.join(' ')} exited ${code}:\n${out}`);
@@ -176,22 +234,49 @@ export async function codeServerCli(args: string[], base: string): Promise<strin
 export async function installZhLanguagePack(base: string): Promise<void> {
   const dir = join(base, 'zh-hans-stub');
   mkdirSync(join(dir, 'translations'), { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({
-    name: 'zh-hans-stub', displayName: 'zh-CN language pack stub for tests', publisher: 'kube-proxy-tuner-tests',
-    version: '0.0.1', license: 'MIT', engines: { vscode: '*' }, categories: ['Language Packs'],
-    contributes: { localizations: [{ languageId: 'zh-cn', languageName: 'Chinese Simplified', localizedLanguageName: '中文(简体)',
-      translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }] },
-  }, null, 2));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'zh-hans-stub',
+        displayName: 'zh-CN language pack stub for tests',
+        publisher: 'kube-proxy-tuner-tests',
+        version: '0.0.1',
+        license: 'MIT',
+        engines: { vscode: '*' },
+        categories: ['Language Packs'],
+        contributes: {
+          localizations: [
+            {
+              languageId: 'zh-cn',
+              languageName: 'Chinese Simplified',
+              localizedLanguageName: '中文(简体)',
+              translations: [{ id: 'vscode', path: './translations/main.i18n.json' }],
+            },
+          ],
+        },
+      },
+      null,
+      2,
+    ),
+  );
   writeFileSync(join(dir, 'translations/main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
   writeFileSync(join(dir, 'README.md'), 'Test stub.\n');
   writeFileSync(join(dir, 'LICENSE'), 'MIT\n');
   const vsix = join(base, 'zh-hans-stub.vsix');
   await new Promise<void>((done, fail) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--allow-missing-repository', '--skip-license', '--out', vsix],
-      { cwd: dir, env: { ...plainEnv(), PATH: `${join(CACHE, 'node/bin')}:${process.env.PATH}` }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--allow-missing-repository', '--skip-license', '--out', vsix], {
+      cwd: dir,
+      env: { ...plainEnv(), PATH: `${join(CACHE, 'node/bin')}:${process.env.PATH}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
-    child.stdout!.on('data', (chunk) => { out += chunk; });
-    child.stderr!.on('data', (chunk) => { out += chunk; });
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+    });
+    child.stderr!.on('data', (chunk) => {
+      out += chunk;
+    });
     child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`vsce package (language pack stub) exited ${code}:\n${out}`))));
   });
   await codeServerCli(['--install-extension', vsix], base);
@@ -199,24 +284,46 @@ export async function installZhLanguagePack(base: string): Promise<void> {
   // already been served in English: write the entry the page needs up front.
   const { userData, extensions } = codeServerDirs(base);
   const id = 'kube-proxy-tuner-tests.zh-hans-stub';
-  writeFileSync(join(userData, 'languagepacks.json'), JSON.stringify({
-    'zh-cn': {
-      hash: 'a0000000000000000000000000000000',
-      extensions: [{ extensionIdentifier: { id }, version: '0.0.1' }],
-      translations: { vscode: join(extensions, `${id}-0.0.1`, 'translations/main.i18n.json') },
-      label: '中文(简体)',
-    },
-  }));
+  writeFileSync(
+    join(userData, 'languagepacks.json'),
+    JSON.stringify({
+      'zh-cn': {
+        hash: 'a0000000000000000000000000000000',
+        extensions: [{ extensionIdentifier: { id }, version: '0.0.1' }],
+        translations: { vscode: join(extensions, `${id}-0.0.1`, 'translations/main.i18n.json') },
+        label: '中文(简体)',
+      },
+    }),
+  );
 }
 
 /** Starts code-server on 127.0.0.1 (a free port) in its own process group. */
-export async function startCodeServer(base: string, folder: string, extraArgs: string[] = [], extraEnv: NodeJS.ProcessEnv = {}): Promise<CodeServer> {
+export async function startCodeServer(
+  base: string,
+  folder: string,
+  extraArgs: string[] = [],
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<CodeServer> {
   const { userData, extensions, env } = codeServerDirs(base);
   const args = [
-    CODE_SERVER, '--auth', 'none', '--bind-addr', '127.0.0.1:0',
-    '--user-data-dir', userData, '--extensions-dir', extensions,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--ignore-last-opened', '--vscode-option', 'enable-smoke-test-driver', ...extraArgs, folder,
+    CODE_SERVER,
+    '--auth',
+    'none',
+    '--bind-addr',
+    '127.0.0.1:0',
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensions,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    '--vscode-option',
+    'enable-smoke-test-driver',
+    ...extraArgs,
+    folder,
   ];
   const child = spawn(NODE24, args, { env: { ...env, ...extraEnv }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
@@ -226,11 +333,17 @@ export async function startCodeServer(base: string, folder: string, extraArgs: s
     const onData = (chunk: Buffer): void => {
       out += chunk;
       const match = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-      if (match) { clearTimeout(timer); done(Number(match[1])); }
+      if (match) {
+        clearTimeout(timer);
+        done(Number(match[1]));
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.on('exit', (code) => { clearTimeout(timer); fail(new Error(`code-server exited (${code}) before listening:\n${out}`)); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`code-server exited (${code}) before listening:\n${out}`));
+    });
   });
   return { port, child, stop: () => killGroup(child), output: () => out };
 }
@@ -246,8 +359,16 @@ export async function launchBrowser(base: string, options: { locale?: string } =
     headless: true,
     viewport: { width: 1400, height: 900 },
     locale: options.locale,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -256,5 +377,9 @@ export function tempBase(name: string): string {
 }
 
 export function removeQuietly(dir: string): void {
-  try { rmSync(dir, { recursive: true, force: true, maxRetries: 3 }); } catch { /* best effort */ }
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  } catch {
+    /* best effort */
+  }
 }

@@ -15,14 +15,28 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ROOT, RESULTS, add, assertInstalled, buildSuite, emptyCounts, installZhLanguagePack, launchBrowser, log, makeWorkspace, removeQuietly,
-  stageExtension, startCodeServer, tempBase, type Counts,
+  ROOT,
+  RESULTS,
+  add,
+  assertInstalled,
+  buildSuite,
+  emptyCounts,
+  installZhLanguagePack,
+  launchBrowser,
+  log,
+  makeWorkspace,
+  removeQuietly,
+  stageExtension,
+  startCodeServer,
+  tempBase,
+  type Counts,
 } from './common.ts';
 import { runUiTest } from '../../test/editor/ui/workbench.ui.ts';
 
 const SUITE_TIMEOUT_MS = 5 * 60_000;
 /** Workbench chatter forwarded with the extension host's output that says nothing about our tests. */
-const NOISE = /ENOTFOUND open-vsx\.org|authentication provider 'github'|^\[(AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)\]|^(Resolving|Resolved) connection token|^Creating a socket|^Updating additional builtin extensions cache/;
+const NOISE =
+  /ENOTFOUND open-vsx\.org|authentication provider 'github'|^\[(AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)\]|^(Resolving|Resolved) connection token|^Creating a socket|^Updating additional builtin extensions cache/;
 
 async function runSuite(mode: 'en' | 'zh', suiteIndex: string): Promise<Counts> {
   const base = tempBase(`suite-${mode}`);
@@ -37,16 +51,25 @@ async function runSuite(mode: 'en' | 'zh', suiteIndex: string): Promise<Counts> 
   try {
     log(`${mode}: code-server on 127.0.0.1:${server.port}`);
     context = await launchBrowser(base, { locale: mode === 'zh' ? 'zh-CN' : 'en-US' });
-    const page = context.pages()[0] ?? await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     const exitCode = new Promise<number>((done, fail) => {
       const timer = setTimeout(() => fail(new Error(`the suite did not finish within ${SUITE_TIMEOUT_MS / 1000} s`)), SUITE_TIMEOUT_MS);
-      void page.exposeFunction('codeAutomationExit', (code: number) => { clearTimeout(timer); done(code); });
-      server.child.on('exit', (code) => { clearTimeout(timer); fail(new Error(`code-server exited (${code}) during the suite`)); });
+      void page.exposeFunction('codeAutomationExit', (code: number) => {
+        clearTimeout(timer);
+        done(code);
+      });
+      server.child.on('exit', (code) => {
+        clearTimeout(timer);
+        fail(new Error(`code-server exited (${code}) during the suite`));
+      });
     });
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-      const text = (Array.isArray(args) ? args : [args]).map((arg) => typeof arg === 'string' ? arg : JSON.stringify(arg)).join(' ');
+      const text = (Array.isArray(args) ? args : [args]).map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ');
       // Strip the %c styling markers the extension host adds when it forwards console output.
-      const clean = text.replace(/%c/g, '').replace(/\s*(color|font-weight|background)[^;]*;?\s*/g, ' ').trimEnd();
+      const clean = text
+        .replace(/%c/g, '')
+        .replace(/\s*(color|font-weight|background)[^;]*;?\s*/g, ' ')
+        .trimEnd();
       if (NOISE.test(clean)) return;
       console.log(`  [${mode}${type === 'error' ? ' !' : ''}] ${clean}`);
     });
@@ -71,7 +94,9 @@ async function runSuite(mode: 'en' | 'zh', suiteIndex: string): Promise<Counts> 
       counts.failed = 1;
       counts.failures.push(`${mode}: the extension host exited with ${code}`);
     }
-    log(`${mode}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `${mode}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     return counts;
   } finally {
     await context?.close().catch(() => undefined);
@@ -120,8 +145,11 @@ async function main(): Promise<number> {
   return total.failed === 0 && total.passed > 0 ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (error) => {
-  console.error(error instanceof Error ? error.stack : error);
-  console.log('0 passed, 1 failed');
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.stack : error);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);

@@ -23,7 +23,7 @@ if (!existsSync(join(ROOT, 'dist/server.js'))) {
 }
 const base = tempBase('electron');
 const resultsFile = join(base, 'results.json');
-let code = 1;
+let code: number;
 try {
   const extensionTestsPath = await buildSuite();
   const folder = makeWorkspace(base);
@@ -32,8 +32,15 @@ try {
     extensionDevelopmentPath: ROOT,
     extensionTestsPath,
     extensionTestsEnv: { KPT_EDITOR_SUITE: zh ? 'zh' : 'en', KPT_EDITOR_RESULTS: resultsFile },
-    launchArgs: [folder, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--user-data-dir', join(base, 'user-data'),
-      ...(zh ? ['--locale', 'zh-cn'] : [])],
+    launchArgs: [
+      folder,
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--skip-welcome',
+      '--user-data-dir',
+      join(base, 'user-data'),
+      ...(zh ? ['--locale', 'zh-cn'] : []),
+    ],
   }).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     return 1;

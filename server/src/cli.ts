@@ -30,17 +30,32 @@ function notUtf8Finding(text: string, offset: number, locale: Locale): Finding {
   const rule = RULES_BY_ID.get('yaml-syntax')!;
   const span = { start: offset, end: Math.min(text.length, offset + 1) };
   return {
-    rule: rule.id, category: rule.category, severity: 'error', document: 0, path: '', span,
-    range: new LineIndex(text).range(span), docs: rule.docs,
+    rule: rule.id,
+    category: rule.category,
+    severity: 'error',
+    document: 0,
+    path: '',
+    span,
+    range: new LineIndex(text).range(span),
+    docs: rule.docs,
     message: message(locale, 'yaml-syntax', { detail: 'yaml: invalid leading UTF-8 octet' }),
   };
 }
 
 export function run(argv: string[], out: (text: string) => void, err: (text: string) => void): number {
   const args = parseArgs(argv);
-  if (args.command === 'help') { out(USAGE); return 0; }
-  if (args.command === 'version') { out(TOOL_VERSION); return 0; }
-  if (args.command === 'error') { err(`kube-proxy-tuner: ${message(args.locale, args.key, args.args)}\n\n${USAGE}`); return 2; }
+  if (args.command === 'help') {
+    out(USAGE);
+    return 0;
+  }
+  if (args.command === 'version') {
+    out(TOOL_VERSION);
+    return 0;
+  }
+  if (args.command === 'error') {
+    err(`kube-proxy-tuner: ${message(args.locale, args.key, args.args)}\n\n${USAGE}`);
+    return 2;
+  }
   const reports: FileReport[] = [];
   let unreadable = false;
   const problem = (error: FileProblem): void => {
@@ -55,8 +70,15 @@ export function run(argv: string[], out: (text: string) => void, err: (text: str
       problem(fileProblem(file, error, 'read'));
       continue;
     }
-    let { text, invalidUtf8At } = decodeText(input.bytes);
-    const options = { kubernetesVersion: args.kubernetesVersion, locale: args.locale, clusterScale: args.clusterScale, monitoring: args.monitoring };
+    const decoded = decodeText(input.bytes);
+    const invalidUtf8At = decoded.invalidUtf8At;
+    let text = decoded.text;
+    const options = {
+      kubernetesVersion: args.kubernetesVersion,
+      locale: args.locale,
+      clusterScale: args.clusterScale,
+      monitoring: args.monitoring,
+    };
     // Never write back a file that is not UTF-8: its invalid bytes would be replaced.
     if (args.fix && invalidUtf8At === undefined) {
       const fixed = fixAll(text, options);
@@ -83,5 +105,9 @@ export function run(argv: string[], out: (text: string) => void, err: (text: str
 }
 
 if (typeof require !== 'undefined' && require.main === module) {
-  process.exitCode = run(process.argv.slice(2), (text) => process.stdout.write(`${text}\n`), (text) => process.stderr.write(`${text}\n`));
+  process.exitCode = run(
+    process.argv.slice(2),
+    (text) => process.stdout.write(`${text}\n`),
+    (text) => process.stderr.write(`${text}\n`),
+  );
 }

@@ -37,12 +37,16 @@ if (transport) {
   exitWhenBroken(transport, () => shutdownReceived);
   if (transport.stdio) keepConsoleOffStdout();
 }
-const connection = transport ? createConnection(ProposedFeatures.all, transport.reader, transport.writer) : createConnection(ProposedFeatures.all);
+const connection = transport
+  ? createConnection(ProposedFeatures.all, transport.reader, transport.writer)
+  : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 /** The answer to a request that arrives after `shutdown`. */
 const SHUT_DOWN = (): ResponseError<void> => new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');
-connection.onShutdown(() => { shutdownReceived = true; });
+connection.onShutdown(() => {
+  shutdownReceived = true;
+});
 
 let locale: Locale = 'en';
 let settings = new SettingsCache({}, undefined);
@@ -71,7 +75,10 @@ connection.onInitialize((params): InitializeResult => {
     : undefined;
   settings = new SettingsCache(normalizeSettings(options.settings), fetch, {
     onError: (error) => connection.console.error(`kube-proxy Tuner: workspace/configuration failed: ${describe(error)}`),
-    onSlow: () => connection.console.warn(`kube-proxy Tuner: the client did not answer workspace/configuration within ${CONFIGURATION_TIMEOUT_MS} ms; using the last or default settings until it does`),
+    onSlow: () =>
+      connection.console.warn(
+        `kube-proxy Tuner: the client did not answer workspace/configuration within ${CONFIGURATION_TIMEOUT_MS} ms; using the last or default settings until it does`,
+      ),
     onLateAnswer: (uri) => schedule(uri),
     timeoutMs: CONFIGURATION_TIMEOUT_MS,
   });
@@ -182,10 +189,13 @@ connection.onCompletion(async (params) => {
 
 function schedule(uri: string): void {
   if (shutdownReceived || pending.has(uri)) return;
-  pending.set(uri, setImmediate(() => {
-    pending.delete(uri);
-    void validate(uri);
-  }));
+  pending.set(
+    uri,
+    setImmediate(() => {
+      pending.delete(uri);
+      void validate(uri);
+    }),
+  );
 }
 
 function cancel(uri: string): void {

@@ -42,7 +42,11 @@ describe('kube-proxy-tuner check', () => {
     assert.equal(file.diagnostics.filter((d: { severity: string }) => d.severity === 'error').length, 1);
     assert.deepEqual(Object.keys(error).sort(), ['category', 'document', 'message', 'path', 'range', 'rule', 'severity']);
     assert.deepEqual(error, {
-      rule: 'unknown-field', category: 'schema', severity: 'error', path: 'logging.json', document: 0,
+      rule: 'unknown-field',
+      category: 'schema',
+      severity: 'error',
+      path: 'logging.json',
+      document: 0,
       range: { start: { line: 46, character: 3 }, end: { line: 46, character: 7 } },
       message: error.message,
     });
@@ -60,9 +64,16 @@ describe('kube-proxy-tuner check', () => {
   });
 
   it('reads standard input with -', () => {
-    const { code, stdout } = check(['check', '--format', 'json', '-'], 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: foo\n');
+    const { code, stdout } = check(
+      ['check', '--format', 'json', '-'],
+      'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: foo\n',
+    );
     assert.equal(code, 1);
-    assert.ok(JSON.parse(stdout).files[0].diagnostics.some((d: { rule: string; severity: string }) => d.rule === 'proxy-mode' && d.severity === 'error'));
+    assert.ok(
+      JSON.parse(stdout).files[0].diagnostics.some(
+        (d: { rule: string; severity: string }) => d.rule === 'proxy-mode' && d.severity === 'error',
+      ),
+    );
   });
 
   it('localizes messages with --locale zh-cn', () => {

@@ -42,8 +42,12 @@ describe('--fix writes atomically', () => {
         throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
       }) as typeof fs.writeFileSync,
     };
-    assert.throws(() => writeFixed(file, input, FIXED, diskFull), (error: unknown) =>
-      error instanceof FileProblem && /cannot write .*full\.yaml: no space left on the device; the file is unchanged/.test(error.render('en')));
+    assert.throws(
+      () => writeFixed(file, input, FIXED, diskFull),
+      (error: unknown) =>
+        error instanceof FileProblem &&
+        /cannot write .*full\.yaml: no space left on the device; the file is unchanged/.test(error.render('en')),
+    );
     assert.equal(fs.readFileSync(file, 'utf8'), BROKEN);
     assert.deepEqual(temporaries(file), []);
   });
@@ -81,8 +85,11 @@ describe('--fix writes atomically', () => {
     const file = scratch('race.yaml', BROKEN);
     const input = readInput(file);
     fs.writeFileSync(file, `${BROKEN}# an edit made meanwhile\n`);
-    assert.throws(() => writeFixed(file, input, FIXED), (error: unknown) =>
-      error instanceof FileProblem && /changed on disk while it was being checked: not written/.test(error.render('en')));
+    assert.throws(
+      () => writeFixed(file, input, FIXED),
+      (error: unknown) =>
+        error instanceof FileProblem && /changed on disk while it was being checked: not written/.test(error.render('en')),
+    );
     assert.equal(fs.readFileSync(file, 'utf8'), `${BROKEN}# an edit made meanwhile\n`);
   });
 

@@ -17,7 +17,12 @@ const SEED_TAIL = [
   '',
 ].join('\n');
 
-interface Action { title: string; kind: string; isPreferred?: boolean; edit: { changes: Record<string, { range: any; newText: string }[]> } }
+interface Action {
+  title: string;
+  kind: string;
+  isPreferred?: boolean;
+  edit: { changes: Record<string, { range: any; newText: string }[]> };
+}
 
 function apply(text: string, uri: string, action: Action): string {
   const document = TextDocument.create(uri, 'yaml', 1, text);
@@ -40,7 +45,11 @@ test('the seed\'s misplaced logging.json gets a preferred "move" quick fix that 
     client.open(uri, SEED_TAIL);
     const { diagnostics } = await client.diagnostics(uri);
     const [diagnostic] = diagnostics.filter((d) => d.code === 'unknown-field');
-    const actions = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const actions = await client.request<Action[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    });
     const move = actions.find((action) => action.isPreferred);
     assert.ok(move, JSON.stringify(actions.map((a) => a.title)));
     assert.equal(move.title, 'Move logging.json to logging.options.json');
@@ -53,7 +62,10 @@ test('the seed\'s misplaced logging.json gets a preferred "move" quick fix that 
 
     client.change(uri, 2, after);
     const republished = await client.diagnostics(uri, 2);
-    assert.deepEqual(republished.diagnostics.filter((d) => d.severity === 1), []);
+    assert.deepEqual(
+      republished.diagnostics.filter((d) => d.severity === 1),
+      [],
+    );
   });
 });
 
@@ -64,14 +76,25 @@ test('source.fixAll.kubeProxyTuner fixes the whole file in one edit, and nothing
     client.open(uri, text);
     await client.diagnostics(uri);
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    const [fixAll] = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll'] } });
+    const [fixAll] = await client.request<Action[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range,
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
     assert.equal(fixAll.kind, 'source.fixAll.kubeProxyTuner');
     assert.equal(fixAll.edit.changes[uri].length, 1);
     const after = apply(text, uri, fixAll);
-    assert.equal(after, 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ipvs # keep\nipvs:\n  syncPeriod: 30s\n');
+    assert.equal(
+      after,
+      'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ipvs # keep\nipvs:\n  syncPeriod: 30s\n',
+    );
     client.change(uri, 2, after);
     await client.diagnostics(uri, 2);
-    const again = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll'] } });
+    const again = await client.request<Action[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range,
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
     assert.deepEqual(again, []);
   });
 });
@@ -84,8 +107,15 @@ test('the Chinese client gets Chinese fix titles', async () => {
     client.open(uri, SEED_TAIL);
     const { diagnostics } = await client.diagnostics(uri);
     const [diagnostic] = diagnostics.filter((d) => d.code === 'unknown-field');
-    const actions = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
-    assert.ok(actions.some((action) => action.title === '将 logging.json 移到 logging.options.json'), JSON.stringify(actions.map((a) => a.title)));
+    const actions = await client.request<Action[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    });
+    assert.ok(
+      actions.some((action) => action.title === '将 logging.json 移到 logging.options.json'),
+      JSON.stringify(actions.map((a) => a.title)),
+    );
   } finally {
     await client.shutdown();
   }
@@ -102,7 +132,11 @@ test('with codeAction/resolve, whole-file fixes are listed without an edit and c
     client.open(uri, SEED_TAIL);
     const { diagnostics } = await client.diagnostics(uri);
     const [diagnostic] = diagnostics.filter((d) => d.code === 'unknown-field');
-    const actions = await client.request<(Action & { data?: unknown })[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const actions = await client.request<(Action & { data?: unknown })[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    });
     const lazy = actions.find((action) => action.kind === 'source.fixAll.kubeProxyTuner');
     assert.ok(lazy && !lazy.edit && lazy.data, JSON.stringify(actions.map((a) => a.title)));
     assert.ok(actions.find((action) => action.isPreferred)?.edit, 'the single quick fix keeps its edit');
@@ -125,12 +159,20 @@ test('two findings of one rule at the same place each get their own fix (qps and
     assert.deepEqual(rate.map((d) => d.data?.path).sort(), ['clientConnection.burst', 'clientConnection.qps']);
     assert.deepEqual(rate[0].range, rate[1].range, 'the case needs both at one place');
     for (const diagnostic of rate) {
-      const actions = await client.request<(Action & { diagnostics?: { data?: { path?: string } }[] })[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: rate } });
+      const actions = await client.request<(Action & { diagnostics?: { data?: { path?: string } }[] })[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: diagnostic.range,
+        context: { diagnostics: rate },
+      });
       const sets = actions.filter((action) => action.title.startsWith('Set clientConnection.'));
       assert.equal(sets.length, 2, JSON.stringify(actions.map((a) => a.title)));
       for (const action of sets) {
         const path = /^Set (\S+) to/.exec(action.title)![1];
-        assert.equal(action.diagnostics?.[0]?.data?.path, path, `"${action.title}" is attached to the ${action.diagnostics?.[0]?.data?.path} diagnostic`);
+        assert.equal(
+          action.diagnostics?.[0]?.data?.path,
+          path,
+          `"${action.title}" is attached to the ${action.diagnostics?.[0]?.data?.path} diagnostic`,
+        );
       }
     }
   } finally {

@@ -17,7 +17,14 @@ const SNIPPET = 15;
 const PROPERTY = 10;
 const KP = 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\n';
 
-interface Item { label: string; kind?: number; detail?: string; documentation?: string | { kind: string; value: string }; insertTextFormat?: number; textEdit?: { newText: string } }
+interface Item {
+  label: string;
+  kind?: number;
+  detail?: string;
+  documentation?: string | { kind: string; value: string };
+  insertTextFormat?: number;
+  textEdit?: { newText: string };
+}
 
 /** A kubeadm file whose ClusterConfiguration names the minor, then `body`; the cursor is at `|`. */
 function kubeadmFile(minor: string, body: string): string {
@@ -33,14 +40,17 @@ async function complete(client: LspClient, textWithCursor: string): Promise<Item
   const uri = `file:///work/completion/case-${++counter}.yaml`;
   client.open(uri, text);
   const result = await client.request<{ items: Item[] } | Item[] | null>('textDocument/completion', {
-    textDocument: { uri }, position: { line: before.length - 1, character: before[before.length - 1].length },
+    textDocument: { uri },
+    position: { line: before.length - 1, character: before[before.length - 1].length },
   });
   client.close(uri);
   return Array.isArray(result) ? result : (result?.items ?? []);
 }
 
-const labels = (items: Item[], kind?: number): string[] => items.filter((item) => kind === undefined || item.kind === kind).map((item) => item.label);
-const docText = (item: Item | undefined): string => (typeof item?.documentation === 'string' ? item.documentation : item?.documentation?.value ?? '');
+const labels = (items: Item[], kind?: number): string[] =>
+  items.filter((item) => kind === undefined || item.kind === kind).map((item) => item.label);
+const docText = (item: Item | undefined): string =>
+  typeof item?.documentation === 'string' ? item.documentation : (item?.documentation?.value ?? '');
 
 describe('completion', () => {
   let client: LspClient;
@@ -58,11 +68,16 @@ describe('completion', () => {
       test('at the root: the keys of that version, not those already written', async () => {
         const items = await complete(client, kubeadmFile(minor, `${KP}mode: ipvs\n|\n`));
         const keys = labels(items, PROPERTY);
-        for (const key of ['clientConnection', 'ipvs', 'conntrack', 'metricsBindAddress', 'configSyncPeriod', 'logging']) assert.ok(keys.includes(key), key);
+        for (const key of ['clientConnection', 'ipvs', 'conntrack', 'metricsBindAddress', 'configSyncPeriod', 'logging'])
+          assert.ok(keys.includes(key), key);
         for (const key of ['apiVersion', 'kind', 'mode']) assert.ok(!keys.includes(key), `${key} is already there`);
         assert.equal(keys.includes('nftables'), minor === '1.37', 'nftables exists from 1.29');
         assert.equal(keys.includes('windowsRunAsService'), minor === '1.37', 'windowsRunAsService exists from 1.31');
-        assert.match(docText(items.find((item) => item.label === 'clientConnection')), /API server/, 'documentation from the knowledge base');
+        assert.match(
+          docText(items.find((item) => item.label === 'clientConnection')),
+          /API server/,
+          'documentation from the knowledge base',
+        );
         // Picking a section inserts the key, not upstream's defaults (qps 5) that contradict our advice.
         assert.doesNotMatch(items.find((item) => item.label === 'clientConnection')?.textEdit?.newText ?? '', /qps/);
       });
@@ -70,7 +85,8 @@ describe('completion', () => {
       test('inside ipvs: the ipvs keys only', async () => {
         const items = await complete(client, kubeadmFile(minor, `${KP}mode: ipvs\nipvs:\n  syncPeriod: 30s\n  |\n`));
         const keys = labels(items);
-        for (const key of ['minSyncPeriod', 'scheduler', 'strictARP', 'excludeCIDRs', 'tcpTimeout', 'tcpFinTimeout', 'udpTimeout']) assert.ok(keys.includes(key), key);
+        for (const key of ['minSyncPeriod', 'scheduler', 'strictARP', 'excludeCIDRs', 'tcpTimeout', 'tcpFinTimeout', 'udpTimeout'])
+          assert.ok(keys.includes(key), key);
         for (const key of ['syncPeriod', 'mode', 'conntrack', 'masqueradeBit']) assert.ok(!keys.includes(key), key);
         assert.match(docText(items.find((item) => item.label === 'minSyncPeriod')), /Recommended: `1s`/);
       });
@@ -84,7 +100,8 @@ describe('completion', () => {
       test('inside conntrack: the conntrack keys of that version', async () => {
         const keys = labels(await complete(client, kubeadmFile(minor, `${KP}conntrack:\n  |\n`)));
         for (const key of ['maxPerCore', 'min', 'tcpEstablishedTimeout', 'tcpCloseWaitTimeout']) assert.ok(keys.includes(key), key);
-        for (const key of ['tcpBeLiberal', 'udpTimeout', 'udpStreamTimeout']) assert.equal(keys.includes(key), minor === '1.37', `${key} exists from 1.29`);
+        for (const key of ['tcpBeLiberal', 'udpTimeout', 'udpStreamTimeout'])
+          assert.equal(keys.includes(key), minor === '1.37', `${key} exists from 1.29`);
       });
 
       test('values: booleans and duration examples (recommended first)', async () => {
@@ -94,7 +111,10 @@ describe('completion', () => {
 
       test('snippets where a new document starts: those for that version, as snippets', async () => {
         const items = await complete(client, kubeadmFile(minor, `${KP}mode: ipvs\n---\n|`));
-        assert.ok(items.length > 0 && items.every((item) => item.kind === SNIPPET && item.insertTextFormat === 2), JSON.stringify(labels(items)));
+        assert.ok(
+          items.length > 0 && items.every((item) => item.kind === SNIPPET && item.insertTextFormat === 2),
+          JSON.stringify(labels(items)),
+        );
         const offered = labels(items);
         if (minor === '1.28') assert.deepEqual(offered.sort(), ['kube-proxy-ipvs', 'kubeadm-kube-proxy-ipvs-v1beta3']);
         else assert.deepEqual(offered.sort(), ['kube-proxy-nftables', 'kubeadm-kube-proxy-nftables']);
@@ -115,32 +135,60 @@ describe('completion', () => {
 
   test('an empty file offers every whole-document snippet; a KubeProxyConfiguration root offers its parts', async () => {
     const all = labels(await complete(client, 'kube|'));
-    for (const prefix of ['kubeadm-kube-proxy-ipvs', 'kubeadm-kube-proxy-ipvs-v1beta3', 'kubeadm-kube-proxy-nftables', 'kube-proxy-ipvs', 'kube-proxy-nftables']) assert.ok(all.includes(prefix), prefix);
+    for (const prefix of [
+      'kubeadm-kube-proxy-ipvs',
+      'kubeadm-kube-proxy-ipvs-v1beta3',
+      'kubeadm-kube-proxy-nftables',
+      'kube-proxy-ipvs',
+      'kube-proxy-nftables',
+    ])
+      assert.ok(all.includes(prefix), prefix);
     assert.deepEqual(await complete(client, `${KP}---|\n`), [], 'not on a separator line');
     const parts = labels(await complete(client, `${KP}mode: nftables\n|`), SNIPPET);
-    assert.deepEqual(parts.sort(), ['kube-proxy-section-client-connection', 'kube-proxy-section-conntrack', 'kube-proxy-section-metrics', 'kube-proxy-section-nftables']);
+    assert.deepEqual(parts.sort(), [
+      'kube-proxy-section-client-connection',
+      'kube-proxy-section-conntrack',
+      'kube-proxy-section-metrics',
+      'kube-proxy-section-nftables',
+    ]);
   });
 
   test('nothing inside a Deployment, a ClusterConfiguration or other YAML', async () => {
     assert.deepEqual(await complete(client, kubeadmFile('1.37', `${KP}mode: ipvs\n---\napiVersion: apps/v1\nkind: Deployment\n|\n`)), []);
     assert.deepEqual(await complete(client, 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  |\n'), []);
     assert.deepEqual(await complete(client, 'apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\n|\n'), []);
-    assert.deepEqual(await complete(client, kubeadmFile('1.37', `${KP}mode: |\n---\napiVersion: v1\nkind: ConfigMap\n`)).then(labels).then((l) => l.sort()), ['iptables', 'ipvs', 'nftables']);
+    assert.deepEqual(
+      await complete(client, kubeadmFile('1.37', `${KP}mode: |\n---\napiVersion: v1\nkind: ConfigMap\n`))
+        .then(labels)
+        .then((l) => l.sort()),
+      ['iptables', 'ipvs', 'nftables'],
+    );
   });
 
   test('a document that aliases more than go-yaml allows gets no completion; ordinary aliases still do', async () => {
     // Each level merges the one below twice and names it once more: 3^18 nodes once expanded, in 700 bytes.
-    const levels = ['b0: &b0 {q: 1, w: 2}', ...Array.from({ length: 18 }, (_, i) => `b${i + 1}: &b${i + 1} {<<: [*b${i}, *b${i}], k: *b${i}}`)];
+    const levels = [
+      'b0: &b0 {q: 1, w: 2}',
+      ...Array.from({ length: 18 }, (_, i) => `b${i + 1}: &b${i + 1} {<<: [*b${i}, *b${i}], k: *b${i}}`),
+    ];
     assert.deepEqual(await complete(client, `${KP}${levels.join('\n')}\n|\n`), []);
     assert.deepEqual(await complete(client, `${KP}${levels.join('\n')}\nconntrack:\n  |\n`), []);
-    const ordinary = await complete(client, `${KP}x-limits: &limits {qps: 50, burst: 100}\nclientConnection:\n  <<: *limits\nconntrack:\n  |\n`);
+    const ordinary = await complete(
+      client,
+      `${KP}x-limits: &limits {qps: 50, burst: 100}\nclientConnection:\n  <<: *limits\nconntrack:\n  |\n`,
+    );
     assert.ok(labels(ordinary).includes('maxPerCore'));
   });
 
   test('a schema named in the file is never fetched; completion still uses our schema', async () => {
     const items = await complete(client, `# yaml-language-server: $schema=https://example.invalid/other.json\n${KP}conntrack:\n  |\n`);
     assert.ok(labels(items).includes('maxPerCore'));
-    assert.deepEqual(client.serverRequests.map((request) => request.method).filter((method) => !['workspace/configuration', 'client/registerCapability'].includes(method)), []);
+    assert.deepEqual(
+      client.serverRequests
+        .map((request) => request.method)
+        .filter((method) => !['workspace/configuration', 'client/registerCapability'].includes(method)),
+      [],
+    );
     // No yaml-language-server diagnostics next to ours: every published diagnostic is ours.
     const published = client.unconsumed('textDocument/publishDiagnostics').flatMap((params) => params.diagnostics);
     assert.ok(published.every((diagnostic: { source?: string }) => diagnostic.source === 'kube-proxy-tuner'));

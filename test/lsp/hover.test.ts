@@ -12,7 +12,10 @@ async function hoverOnQps(capabilities?: Record<string, unknown>, locale?: strin
     const uri = 'file:///work/hover/kp.yaml';
     client.open(uri, TEXT);
     await client.diagnostics(uri);
-    return await client.request<{ contents: { kind: string; value: string }; range: unknown }>('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 3 } });
+    return await client.request<{ contents: { kind: string; value: string }; range: unknown }>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 4, character: 3 },
+    });
   } finally {
     await client.shutdown();
   }

@@ -78,7 +78,9 @@ export class LspClient {
   constructor(args: string[] = ['--stdio'], nodePath: string = process.execPath, nodeFlags: readonly string[] = []) {
     this.process = spawn(nodePath, [...nodeFlags, SERVER_PATH, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
-    this.process.stderr.on('data', (chunk: Buffer) => { this.stderr += chunk.toString('utf8'); });
+    this.process.stderr.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString('utf8');
+    });
     this.process.on('exit', (code, signal) => {
       this.exited = new Error(`server exited (code ${code}, signal ${signal})${this.stderr ? `: ${this.stderr}` : ''}`);
       for (const { reject } of this.pending.values()) reject(this.exited);
@@ -125,8 +127,15 @@ export class LspClient {
       const timer = setTimeout(() => {
         const at = this.waiters.indexOf(waiter);
         if (at >= 0) this.waiters.splice(at, 1);
-        const received = this.inbox.filter((message) => message.method === method).map((message) => JSON.stringify(message.params)).join('\n');
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${method}${received ? `; unmatched ones received:\n${received}` : ''}${this.stderr ? `\nserver stderr: ${this.stderr}` : ''}`));
+        const received = this.inbox
+          .filter((message) => message.method === method)
+          .map((message) => JSON.stringify(message.params))
+          .join('\n');
+        reject(
+          new Error(
+            `timed out after ${timeoutMs} ms waiting for ${method}${received ? `; unmatched ones received:\n${received}` : ''}${this.stderr ? `\nserver stderr: ${this.stderr}` : ''}`,
+          ),
+        );
       }, timeoutMs);
       this.waiters.push(waiter);
     });
@@ -146,14 +155,18 @@ export class LspClient {
     );
   }
 
-  async initialize(options: { initializationOptions?: unknown; locale?: string; capabilities?: Record<string, unknown> } = {}): Promise<any> {
+  async initialize(
+    options: { initializationOptions?: unknown; locale?: string; capabilities?: Record<string, unknown> } = {},
+  ): Promise<any> {
     const result = await this.request('initialize', {
       processId: process.pid,
       clientInfo: { name: 'lsp-test-client' },
       locale: options.locale,
       rootUri: null,
       capabilities: options.capabilities ?? {
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+        },
       },
       initializationOptions: options.initializationOptions,
       workspaceFolders: null,

@@ -11,12 +11,7 @@ import { LspClient, NODE20, SERVER_PATH, type LspDiagnostic } from './lspClient.
 const ERROR = 1;
 const CJK = /[\u4e00-\u9fff]/;
 
-const KUBE_PROXY_BAD_MODE = [
-  'apiVersion: kubeproxy.config.k8s.io/v1alpha1',
-  'kind: KubeProxyConfiguration',
-  'mode: foo',
-  '',
-].join('\n');
+const KUBE_PROXY_BAD_MODE = ['apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'mode: foo', ''].join('\n');
 
 const KUBE_PROXY_GOOD_MODE = KUBE_PROXY_BAD_MODE.replace('mode: foo', 'mode: iptables');
 
@@ -145,7 +140,10 @@ test('(c2) incremental edits are applied like an editor sends them', async () =>
       contentChanges: [{ range: { start: { line: 2, character: 6 }, end: { line: 2, character: 9 } }, text: 'nftables' }],
     });
     const published = await client.diagnostics(uri, 2);
-    assert.ok(!published.diagnostics.some((diagnostic) => diagnostic.code === 'proxy-mode'), JSON.stringify(published.diagnostics, null, 2));
+    assert.ok(
+      !published.diagnostics.some((diagnostic) => diagnostic.code === 'proxy-mode'),
+      JSON.stringify(published.diagnostics, null, 2),
+    );
   });
 });
 
@@ -216,7 +214,10 @@ test('(g) settings come from workspace/configuration when the client supports it
       const uri = 'file:///work/g/kube-proxy.yaml';
       client.open(uri, KUBE_PROXY_NFTABLES);
       const published = await client.diagnostics(uri);
-      assert.ok(published.diagnostics.some((diagnostic) => diagnostic.code === 'unknown-field'), JSON.stringify(published.diagnostics, null, 2));
+      assert.ok(
+        published.diagnostics.some((diagnostic) => diagnostic.code === 'unknown-field'),
+        JSON.stringify(published.diagnostics, null, 2),
+      );
       const request = client.serverRequests.find((item) => item.method === 'workspace/configuration');
       assert.ok(request, 'the server asked for its configuration');
       assert.deepEqual(request.params.items, [{ scopeUri: uri, section: 'kubeProxyTuner' }]);
@@ -230,7 +231,10 @@ test('(g) settings come from workspace/configuration when the client supports it
       assert.deepEqual(errors(revalidated.diagnostics), [], JSON.stringify(revalidated.diagnostics, null, 2));
       assert.equal(client.serverRequests.filter((item) => item.method === 'workspace/configuration').length, 2);
     },
-    (client) => client.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ kubernetesVersion: version }))),
+    (client) =>
+      client.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
+        params.items.map(() => ({ kubernetesVersion: version })),
+      ),
   );
 });
 
@@ -241,7 +245,10 @@ test('(g2) without configuration support, didChangeConfiguration carries the set
     assert.deepEqual(errors((await client.diagnostics(uri)).diagnostics), []);
     client.notify('workspace/didChangeConfiguration', { settings: { kubeProxyTuner: { kubernetesVersion: '1.28' } } });
     const published = await client.diagnostics(uri);
-    assert.ok(published.diagnostics.some((diagnostic) => diagnostic.code === 'unknown-field'), JSON.stringify(published.diagnostics, null, 2));
+    assert.ok(
+      published.diagnostics.some((diagnostic) => diagnostic.code === 'unknown-field'),
+      JSON.stringify(published.diagnostics, null, 2),
+    );
     assert.ok(!client.serverRequests.some((item) => item.method === 'workspace/configuration'));
   });
 });
@@ -275,7 +282,10 @@ test('(i) binary junk and broken YAML neither crash nor wedge the server', async
     }
 
     const broken = 'file:///work/i/broken.yaml';
-    client.open(broken, 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: [iptables\n  : : :\n\t- *nope\n');
+    client.open(
+      broken,
+      'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: [iptables\n  : : :\n\t- *nope\n',
+    );
     await client.diagnostics(broken);
 
     const good = 'file:///work/i/next.yaml';
@@ -291,17 +301,24 @@ test('(i) binary junk and broken YAML neither crash nor wedge the server', async
 
 // The VS Code client starts the server with V8 flags (server/src/processFlags.ts): a Node that refused
 // them would leave the extension without a server. Checked on this Node and on Node 20 (older V8).
-for (const [label, nodePath] of [['this Node', process.execPath], ['Node 20', NODE20]] as const) {
-  test(`(j) the server runs with the V8 flags the extension starts it with, on ${label}`, { skip: nodePath ? false : 'no Node 20 on this machine' }, async () => {
-    const client = new LspClient(['--stdio'], nodePath, SERVER_NODE_FLAGS);
-    try {
-      await client.initialize({});
-      client.open('file:///flags/kube-proxy.yaml', KUBE_PROXY_BAD_MODE);
-      const published = await client.diagnostics('file:///flags/kube-proxy.yaml');
-      assert.equal(errors(published.diagnostics).length, 1, JSON.stringify(published.diagnostics));
-      assert.equal(client.stderr, '', 'no warning about the flags');
-    } finally {
-      await client.shutdown();
-    }
-  });
+for (const [label, nodePath] of [
+  ['this Node', process.execPath],
+  ['Node 20', NODE20],
+] as const) {
+  test(
+    `(j) the server runs with the V8 flags the extension starts it with, on ${label}`,
+    { skip: nodePath ? false : 'no Node 20 on this machine' },
+    async () => {
+      const client = new LspClient(['--stdio'], nodePath, SERVER_NODE_FLAGS);
+      try {
+        await client.initialize({});
+        client.open('file:///flags/kube-proxy.yaml', KUBE_PROXY_BAD_MODE);
+        const published = await client.diagnostics('file:///flags/kube-proxy.yaml');
+        assert.equal(errors(published.diagnostics).length, 1, JSON.stringify(published.diagnostics));
+        assert.equal(client.stderr, '', 'no warning about the flags');
+      } finally {
+        await client.shutdown();
+      }
+    },
+  );
 }

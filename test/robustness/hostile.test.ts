@@ -19,17 +19,24 @@ const dir = mkdtempSync(join(tmpdir(), 'kpt-hostile-'));
 
 function aliasBomb(levels: number): string {
   const lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (let i = 1; i < levels; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(',')}]`);
+  for (let i = 1; i < levels; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(',')}]`,
+    );
   return `${KPC}${lines.join('\n')}\nnodePortAddresses: *a${levels - 1}\n`;
 }
 
 export const HOSTILE: Record<string, () => string> = {
   'alias bomb (9^9 nodes)': () => aliasBomb(9),
-  'alias bomb through a merge key': () => `${KPC}base: &b {qps: 1}\n${Array.from({ length: 200 }, (_, i) => `m${i}: &m${i} {<<: [${i === 0 ? '*b' : `*m${i - 1}, *m${i - 1}`}]}`).join('\n')}\nclientConnection: *m199\n`,
+  'alias bomb through a merge key': () =>
+    `${KPC}base: &b {qps: 1}\n${Array.from({ length: 200 }, (_, i) => `m${i}: &m${i} {<<: [${i === 0 ? '*b' : `*m${i - 1}, *m${i - 1}`}]}`).join('\n')}\nclientConnection: *m199\n`,
   '10,000-deep flow sequence': () => `${KPC}featureGates: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
   '10,000-deep flow mapping': () => `${KPC}featureGates: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`,
   // Block nesting costs its indentation: 3,000 levels are already 4.5 MB of spaces.
-  '3,000-deep block sequence': () => `${KPC}nodePortAddresses:\n${Array.from({ length: 3_000 }, (_, i) => `${' '.repeat(i)}- `).join('\n')}x\n`,
+  '3,000-deep block sequence': () =>
+    `${KPC}nodePortAddresses:\n${Array.from({ length: 3_000 }, (_, i) => `${' '.repeat(i)}- `).join('\n')}x\n`,
   'only ---': () => '---',
   'only --- lines': () => '---\n---\n---\n',
   'binary junk with NUL bytes': () => Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join(''),
@@ -51,8 +58,14 @@ test('core: nesting too deep for the parser is said in plain words, not as a sta
   for (const name of ['10,000-deep flow sequence', '10,000-deep flow mapping', '3,000-deep block sequence']) {
     for (const locale of ['en', 'zh-cn'] as const) {
       const messages = analyze(HOSTILE[name](), { locale }).findings.map((finding) => finding.message);
-      assert.ok(messages.some((text) => (locale === 'en' ? /nests too deeply/ : /嵌套过深/).test(text)), `${name} (${locale}): ${JSON.stringify(messages)}`);
-      assert.ok(messages.every((text) => !/call stack/i.test(text)), `${name}: ${JSON.stringify(messages)}`);
+      assert.ok(
+        messages.some((text) => (locale === 'en' ? /nests too deeply/ : /嵌套过深/).test(text)),
+        `${name} (${locale}): ${JSON.stringify(messages)}`,
+      );
+      assert.ok(
+        messages.every((text) => !/call stack/i.test(text)),
+        `${name}: ${JSON.stringify(messages)}`,
+      );
     }
   }
 });
@@ -69,15 +82,24 @@ test('core: a huge value or key is quoted shortened, so a message stays readable
     for (const finding of findings) {
       assert.ok(finding.message.length < 3_000, `${name}: ${finding.rule} message is ${finding.message.length} characters`);
     }
-    assert.ok(findings.some((finding) => /…\(\d+ characters\)…/.test(finding.message)), `${name}: ${findings.map((f) => f.message.slice(0, 300)).join(' | ')}`);
+    assert.ok(
+      findings.some((finding) => /…\(\d+ characters\)…/.test(finding.message)),
+      `${name}: ${findings.map((f) => f.message.slice(0, 300)).join(' | ')}`,
+    );
     const zh = analyze(text, { locale: 'zh-cn' }).findings;
-    assert.ok(zh.some((finding) => /…（省略 \d+ 个字符）…/.test(finding.message)), `${name} (zh): ${zh.map((f) => f.message.slice(0, 300)).join(' | ')}`);
+    assert.ok(
+      zh.some((finding) => /…（省略 \d+ 个字符）…/.test(finding.message)),
+      `${name} (zh): ${zh.map((f) => f.message.slice(0, 300)).join(' | ')}`,
+    );
   }
 });
 
 test('core: alias bombs end in a clear diagnostic, not in an expansion', () => {
   const result = analyze(aliasBomb(9));
-  assert.ok(result.findings.some((finding) => finding.rule === 'yaml-syntax' && /alias/i.test(finding.message)), JSON.stringify(result.findings.map((f) => f.message)));
+  assert.ok(
+    result.findings.some((finding) => finding.rule === 'yaml-syntax' && /alias/i.test(finding.message)),
+    JSON.stringify(result.findings.map((f) => f.message)),
+  );
 });
 
 test('core: a 10 MB file is analysed within a bounded time, ranges inside', () => {
@@ -94,11 +116,16 @@ test('core: a 10 MB file is analysed within a bounded time, ranges inside', () =
 // ── the CLI reading hostile files ──────────────────────────────────────────────────────────────
 
 function runCli(file: string): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, 'check', file], { encoding: 'utf8', cwd: root, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [cli, 'check', file], {
+    encoding: 'utf8',
+    cwd: root,
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-test('CLI: invalid UTF-8 is an error finding at its line, like kubeadm\'s refusal, and --fix leaves the bytes alone', () => {
+test("CLI: invalid UTF-8 is an error finding at its line, like kubeadm's refusal, and --fix leaves the bytes alone", () => {
   const file = join(dir, 'latin1.yaml');
   const bytes = Buffer.concat([Buffer.from(`${KPC}mode: ipvs\n# caf`), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from('\nfoo: 1\n')]);
   writeFileSync(file, bytes);

@@ -35,7 +35,10 @@ export function syntaxErrorCount(text: string): number {
 
 /** The comments of a text as the YAML lexer sees them (so not a `#` inside a scalar), sorted. */
 function comments(text: string): string[] {
-  return Array.from(new Lexer().lex(text)).filter((token) => token.startsWith('#')).map((token) => token.trimEnd()).sort();
+  return Array.from(new Lexer().lex(text))
+    .filter((token) => token.startsWith('#'))
+    .map((token) => token.trimEnd())
+    .sort();
 }
 
 const SUPPRESSION = /^# kube-proxy-tuner-disable-next-line /;
@@ -46,24 +49,31 @@ function assertCommentsKept(before: string[], after: string, label: string): voi
   assert.deepEqual(others(comments(after)), others(before), `${label}: comments changed`);
 }
 
-interface DocumentValues { document: number; values: Map<string, string> }
+interface DocumentValues {
+  document: number;
+  values: Map<string, string>;
+}
 
 /** Every leaf value of every KubeProxyConfiguration document, in order: path -> value. */
 function kubeProxyValues(text: string): DocumentValues[] {
   const flatten = (value: unknown, path: string, into: Map<string, string>): void => {
     if (value !== null && typeof value === 'object') {
-      const entries = Array.isArray(value) ? value.map((item, i) => [i, item] as const) : Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]] as const);
+      const entries = Array.isArray(value)
+        ? value.map((item, i) => [i, item] as const)
+        : Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]] as const);
       if (entries.length === 0) into.set(path, JSON.stringify(value));
       for (const [key, item] of entries) flatten(item, joinPath(path, key), into);
       return;
     }
     into.set(path, JSON.stringify(value));
   };
-  return routeFile(text).documents.filter((document) => document.role === 'kube-proxy').map((document) => {
-    const values = new Map<string, string>();
-    if (document.decoded && document.decoded.problems.length === 0) flatten(document.decoded.value, '', values);
-    return { document: document.parsed.index, values };
-  });
+  return routeFile(text)
+    .documents.filter((document) => document.role === 'kube-proxy')
+    .map((document) => {
+      const values = new Map<string, string>();
+      if (document.decoded && document.decoded.problems.length === 0) flatten(document.decoded.value, '', values);
+      return { document: document.parsed.index, values };
+    });
 }
 
 /**
@@ -74,13 +84,17 @@ function assertOnlyItsPathChanged(before: DocumentValues[], after: string, findi
   const now = kubeProxyValues(after);
   assert.equal(now.length, before.length, `${label}: the number of KubeProxyConfiguration documents changed`);
   before.forEach(({ document, values }, i) => {
-    const touched = (path: string): boolean => document === finding.document && (isWithin(path, finding.path) || isWithin(finding.path, path));
+    const touched = (path: string): boolean =>
+      document === finding.document && (isWithin(path, finding.path) || isWithin(finding.path, path));
     for (const [path, value] of values) {
       if (touched(path)) continue;
       const next = now[i].values.get(path);
       if (next === value) continue;
       const grewBlock = value === 'null' && [...now[i].values.keys()].some((other) => other !== path && isWithin(other, path));
-      assert.ok(grewBlock, `${label}: a safe fix for ${finding.rule} at ${finding.path || '(document)'} changed ${path} from ${value} to ${next}`);
+      assert.ok(
+        grewBlock,
+        `${label}: a safe fix for ${finding.rule} at ${finding.path || '(document)'} changed ${path} from ${value} to ${next}`,
+      );
     }
   });
 }
@@ -88,9 +102,15 @@ function assertOnlyItsPathChanged(before: DocumentValues[], after: string, findi
 export function assertFindingsInside(text: string, findings: Finding[], label: string): void {
   for (const finding of findings) {
     const { start, end } = finding.span;
-    assert.ok(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length,
-      `${label}: ${finding.rule} span ${start}-${end} outside 0-${text.length}`);
-    assert.deepEqual(finding.range, { start: positionOf(text, start), end: positionOf(text, end) }, `${label}: ${finding.rule} range does not match its span`);
+    assert.ok(
+      Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length,
+      `${label}: ${finding.rule} span ${start}-${end} outside 0-${text.length}`,
+    );
+    assert.deepEqual(
+      finding.range,
+      { start: positionOf(text, start), end: positionOf(text, end) },
+      `${label}: ${finding.rule} range does not match its span`,
+    );
     assert.equal(typeof finding.message, 'string');
   }
 }
@@ -121,7 +141,10 @@ export function checkText(text: string, label: string, options: CheckOptions = {
   for (const finding of result.findings.slice(0, options.maxFixedFindings ?? 8)) {
     for (const fix of fixesFor(text, finding)) {
       for (const edit of fix.edits) {
-        assert.ok(edit.span.start >= 0 && edit.span.start <= edit.span.end && edit.span.end <= text.length, `${label}: fix "${fix.title}" edits outside the text`);
+        assert.ok(
+          edit.span.start >= 0 && edit.span.start <= edit.span.end && edit.span.end <= text.length,
+          `${label}: fix "${fix.title}" edits outside the text`,
+        );
       }
       const after = applyEdits(text, fix.edits);
       assert.notEqual(after, text, `${label}: fix "${fix.title}" changes nothing`);
@@ -141,4 +164,3 @@ export function checkText(text: string, label: string, options: CheckOptions = {
     assert.equal(twice.applied, 0, `${label}: fix-all says it applied ${twice.applied} fix(es) to a text it leaves as it is`);
   }
 }
-

@@ -19,7 +19,9 @@ net.Socket.prototype.connect = function patchedConnect(...args) {
   // A Unix domain socket or pipe path is local IPC (vscode-languageserver --pipe), not network.
   const path = typeof target === 'string' ? target : target && typeof target === 'object' ? target.path : undefined;
   if (path !== undefined) return connect.apply(this, args);
-  record(`net.Socket.connect ${JSON.stringify(target && typeof target === 'object' ? { host: target.host, port: target.port } : args.slice(0, 2))}`);
+  record(
+    `net.Socket.connect ${JSON.stringify(target && typeof target === 'object' ? { host: target.host, port: target.port } : args.slice(0, 2))}`,
+  );
 };
 for (const name of ['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveAny']) {
   dns[name] = (host) => record(`dns.${name} ${host}`);

@@ -7,8 +7,12 @@ import { applyEdits } from '../../server/src/core/textEdits.ts';
 import type { AnalyzeOptions } from '../../server/src/core/types.ts';
 import { KPC } from './helpers.ts';
 
-const advice = (text: string, options: AnalyzeOptions = {}) => analyze(text, options).findings.filter((f) => f.category === 'best-practice' || f.rule === 'explicit-proxy-mode');
-const rules = (text: string, options: AnalyzeOptions = {}) => advice(text, options).map((f) => `${f.rule} ${f.path}`).sort();
+const advice = (text: string, options: AnalyzeOptions = {}) =>
+  analyze(text, options).findings.filter((f) => f.category === 'best-practice' || f.rule === 'explicit-proxy-mode');
+const rules = (text: string, options: AnalyzeOptions = {}) =>
+  advice(text, options)
+    .map((f) => `${f.rule} ${f.path}`)
+    .sort();
 const TUNED = `${KPC}mode: nftables\nclientConnection:\n  qps: 50\n  burst: 100\nmetricsBindAddress: 0.0.0.0:10249\n`;
 
 describe('best-practice rules', () => {
@@ -27,16 +31,30 @@ describe('best-practice rules', () => {
     assert.equal(after, `${KPC}mode: nftables\nmetricsBindAddress: 0.0.0.0:10249\nclientConnection:\n  qps: 50\n`);
   });
   it('say nothing about client limits for a small cluster', () => {
-    assert.deepEqual(rules(`${KPC}mode: nftables\nmetricsBindAddress: 0.0.0.0:10249\n`, { kubernetesVersion: '1.34', clusterScale: 'small' }), []);
+    assert.deepEqual(
+      rules(`${KPC}mode: nftables\nmetricsBindAddress: 0.0.0.0:10249\n`, { kubernetesVersion: '1.34', clusterScale: 'small' }),
+      [],
+    );
   });
   it('recommend ipvs up to 1.32 and nftables from 1.33, by version', () => {
     const text = TUNED.replace('mode: nftables', 'mode: iptables');
     const on128 = advice(text, { kubernetesVersion: '1.28' });
-    assert.deepEqual(on128.map((f) => f.fixes), [[{ intent: { kind: 'setValue', value: 'ipvs' }, applicability: 'unsafe' }]]);
+    assert.deepEqual(
+      on128.map((f) => f.fixes),
+      [[{ intent: { kind: 'setValue', value: 'ipvs' }, applicability: 'unsafe' }]],
+    );
     const on134 = advice(text, { kubernetesVersion: '1.34' });
-    assert.deepEqual(on134.map((f) => f.fixes), [[{ intent: { kind: 'setValue', value: 'nftables' }, applicability: 'unsafe' }]]);
+    assert.deepEqual(
+      on134.map((f) => f.fixes),
+      [[{ intent: { kind: 'setValue', value: 'nftables' }, applicability: 'unsafe' }]],
+    );
     assert.match(on134[0].message, /GA since 1\.33/);
-    assert.deepEqual(rules(`${TUNED.replace('mode: nftables', 'mode: ipvs')}ipvs:\n  minSyncPeriod: 1s\n  strictARP: true\n`, { kubernetesVersion: '1.32' }), []);
+    assert.deepEqual(
+      rules(`${TUNED.replace('mode: nftables', 'mode: ipvs')}ipvs:\n  minSyncPeriod: 1s\n  strictARP: true\n`, {
+        kubernetesVersion: '1.32',
+      }),
+      [],
+    );
   });
   it('warn on 1.37 when the mode is not set explicitly', () => {
     const found = advice(TUNED.replace('mode: nftables\n', ''), { kubernetesVersion: '1.37' });
@@ -45,12 +63,19 @@ describe('best-practice rules', () => {
   });
   it('flag profiling, loopback metrics when monitoring is expected, and zero conntrack sizing', () => {
     const text = `${TUNED.replace('metricsBindAddress: 0.0.0.0:10249\n', '')}enableProfiling: true\nconntrack:\n  maxPerCore: 0\n`;
-    assert.deepEqual(rules(text, { kubernetesVersion: '1.34' }), ['conntrack-sizing conntrack.maxPerCore', 'metrics-loopback metricsBindAddress', 'profiling-enabled enableProfiling']);
+    assert.deepEqual(rules(text, { kubernetesVersion: '1.34' }), [
+      'conntrack-sizing conntrack.maxPerCore',
+      'metrics-loopback metricsBindAddress',
+      'profiling-enabled enableProfiling',
+    ]);
     assert.ok(!rules(text, { kubernetesVersion: '1.34', monitoring: false }).some((r) => r.startsWith('metrics-loopback')));
   });
-  it('explain that a zero is replaced by the default (the seed\'s configSyncPeriod: 0s is 15 minutes)', () => {
+  it("explain that a zero is replaced by the default (the seed's configSyncPeriod: 0s is 15 minutes)", () => {
     const found = advice(`${TUNED}configSyncPeriod: 0s\n`, { kubernetesVersion: '1.34' });
-    assert.deepEqual(found.map((f) => f.rule), ['zero-means-default']);
+    assert.deepEqual(
+      found.map((f) => f.rule),
+      ['zero-means-default'],
+    );
     assert.match(found[0].message, /replaces a zero with the default 15m0s/);
   });
   it('suggest batching syncs and strictARP in ipvs mode', () => {

@@ -15,7 +15,10 @@ describe('durations', () => {
     const error = one(text);
     assert.equal(error.rule, 'invalid-type');
     assert.equal(covered(text, error), '30');
-    assert.match(error.message, /cannot unmarshal number into Go struct field KubeProxyIPTablesConfiguration\.iptables\.syncPeriod of type string/);
+    assert.match(
+      error.message,
+      /cannot unmarshal number into Go struct field KubeProxyIPTablesConfiguration\.iptables\.syncPeriod of type string/,
+    );
   });
   it('rejects a quoted bare number: missing unit', () => {
     const error = one(`${KPC}iptables:\n  syncPeriod: "30"\n`);
@@ -29,7 +32,10 @@ describe('durations', () => {
     assert.deepEqual(error.fixes, [{ intent: { kind: 'setValue', value: '24h' }, applicability: 'safe' }]);
   });
   it('accepts "0", 1m30s, 1.5h, 300ms and negative durations parse (then validation speaks)', () => {
-    assert.deepEqual(errors(`${KPC}iptables:\n  syncPeriod: "0"\n  minSyncPeriod: 300ms\nconfigSyncPeriod: 1.5h\nipvs:\n  syncPeriod: 1m30s\n`), []);
+    assert.deepEqual(
+      errors(`${KPC}iptables:\n  syncPeriod: "0"\n  minSyncPeriod: 300ms\nconfigSyncPeriod: 1.5h\nipvs:\n  syncPeriod: 1m30s\n`),
+      [],
+    );
   });
   it('rejects an empty non-pointer duration but accepts an empty pointer duration', () => {
     assert.equal(one(`${KPC}iptables:\n  syncPeriod:\n`).rule, 'invalid-duration');
@@ -74,16 +80,22 @@ describe('strict decoding', () => {
     const error = one(text);
     assert.equal(error.rule, 'unknown-field');
     assert.equal(covered(text, error), 'Mode');
-    assert.deepEqual(error.fixes, [{ intent: { kind: 'renameKey', to: 'mode' }, applicability: 'safe' }, { intent: { kind: 'removeKey' }, applicability: 'unsafe' }]);
+    assert.deepEqual(error.fixes, [
+      { intent: { kind: 'renameKey', to: 'mode' }, applicability: 'safe' },
+      { intent: { kind: 'removeKey' }, applicability: 'unsafe' },
+    ]);
   });
   it('reports duplicate keys; the last value is the one validated', () => {
     const text = `${KPC}mode: foo\nmode: ipvs\n`;
     const found = errors(text);
-    assert.deepEqual(found.map((f) => f.rule), ['duplicate-field']);
+    assert.deepEqual(
+      found.map((f) => f.rule),
+      ['duplicate-field'],
+    );
     assert.equal(found[0].range.start.line, 3);
     assert.match(found[0].message, /line 4: key "mode" already set in map/);
   });
-  it('knows each minor\'s surface', () => {
+  it("knows each minor's surface", () => {
     assert.equal(one(`${KPC}nftables:\n  masqueradeBit: 14\n`, '1.28').path, 'nftables');
     assert.deepEqual(errors(`${KPC}nftables:\n  masqueradeBit: 14\n`, { kubernetesVersion: '1.29' }), []);
     assert.equal(one(`${KPC}conntrack:\n  tcpBeLiberal: true\n`, '1.28').path, 'conntrack.tcpBeLiberal');
@@ -100,7 +112,10 @@ describe('YAML features', () => {
   it('resolves anchors, aliases and merge keys before validating', () => {
     const text = `${KPC}iptables: &base\n  syncPeriod: 30s\n  minSyncPeriod: 1s\nnftables:\n  <<: *base\n  masqueradeBit: 40\nmode: nftables\n`;
     const found = errors(text);
-    assert.deepEqual(found.map((f) => `${f.rule} ${f.path}`), ['masquerade-bit nftables.masqueradeBit']);
+    assert.deepEqual(
+      found.map((f) => `${f.rule} ${f.path}`),
+      ['masquerade-bit nftables.masqueradeBit'],
+    );
     assert.equal(covered(text, found[0]), '40');
   });
   it('gives exact ranges in CRLF files', () => {
@@ -115,7 +130,10 @@ describe('YAML features', () => {
     assert.ok(found.some((f) => f.rule === 'proxy-mode' && f.document === 1));
   });
   it('reads JSON-style documents', () => {
-    assert.equal(one('{"apiVersion": "kubeproxy.config.k8s.io/v1alpha1", "kind": "KubeProxyConfiguration", "mode": "foo"}').rule, 'proxy-mode');
+    assert.equal(
+      one('{"apiVersion": "kubeproxy.config.k8s.io/v1alpha1", "kind": "KubeProxyConfiguration", "mode": "foo"}').rule,
+      'proxy-mode',
+    );
   });
   it('ignores empty and comment-only documents outside kubeadm files', () => {
     assert.deepEqual(findings(`---\n# nothing\n---\n${KPC}`), []);
@@ -125,7 +143,10 @@ describe('YAML features', () => {
   });
   it('survives an alias bomb', () => {
     let text = `${KPC}a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n`;
-    for (let i = 1; i < 9; i++) text += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i < 9; i++)
+      text += `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     const found = findings(text);
     assert.ok(found.some((f) => f.rule === 'yaml-syntax'));
   });

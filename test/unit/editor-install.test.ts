@@ -38,8 +38,24 @@ function bash(script: string, env: NodeJS.ProcessEnv): string {
 test('clean-env.sh removes what the outer npm exported and keeps how to reach the registry', () => {
   const path = `${ROOT}/node_modules/.bin:/usr/lib/node_modules/npm/node_modules/@npmcli/run-script/lib/node-gyp-bin:${process.env.PATH}`;
   const out = bash(`source ${JSON.stringify(CLEAN_ENV)}; kpt_clean_npm_env; env`, { ...process.env, ...OUTER_NPM, PATH: path });
-  const env = new Map(out.trim().split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
-  for (const name of ['npm_config_user_agent', 'npm_config_node_gyp', 'npm_config_nodedir', 'npm_config_cache', 'npm_node_execpath', 'npm_execpath', 'npm_lifecycle_event', 'npm_package_name', 'NODE', 'INIT_CWD']) {
+  const env = new Map(
+    out
+      .trim()
+      .split('\n')
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+  for (const name of [
+    'npm_config_user_agent',
+    'npm_config_node_gyp',
+    'npm_config_nodedir',
+    'npm_config_cache',
+    'npm_node_execpath',
+    'npm_execpath',
+    'npm_lifecycle_event',
+    'npm_package_name',
+    'NODE',
+    'INIT_CWD',
+  ]) {
     assert.equal(env.get(name), undefined, `${name} is still set`);
   }
   assert.equal(env.get('npm_config_registry'), 'https://registry.example.test/');
@@ -65,9 +81,17 @@ test('a nested npm tells install scripts the Node that runs it, not the outer on
 test('a cache installed by hand does not count for `npm test`, and a changed script counts for nothing', () => {
   const byHand = bash(`bash ${JSON.stringify(INSTALL)} --fingerprint`, { ...process.env, npm_config_user_agent: '' });
   const underNpm = bash(`bash ${JSON.stringify(INSTALL)} --fingerprint`, { ...process.env, ...OUTER_NPM });
-  const otherNpm = bash(`bash ${JSON.stringify(INSTALL)} --fingerprint`, { ...process.env, ...OUTER_NPM, npm_config_user_agent: 'npm/10.9.0 node/v22.1.0 linux x64 workspaces/false' });
+  const otherNpm = bash(`bash ${JSON.stringify(INSTALL)} --fingerprint`, {
+    ...process.env,
+    ...OUTER_NPM,
+    npm_config_user_agent: 'npm/10.9.0 node/v22.1.0 linux x64 workspaces/false',
+  });
   assert.match(byHand, /^[0-9a-f]{16}\n$/);
   assert.notEqual(byHand, underNpm);
   assert.notEqual(underNpm, otherNpm);
-  assert.equal(bash(`bash ${JSON.stringify(INSTALL)} --fingerprint`, { ...process.env, ...OUTER_NPM }), underNpm, 'the same start gives the same fingerprint');
+  assert.equal(
+    bash(`bash ${JSON.stringify(INSTALL)} --fingerprint`, { ...process.env, ...OUTER_NPM }),
+    underNpm,
+    'the same start gives the same fingerprint',
+  );
 });

@@ -18,7 +18,8 @@ function textsOf(doc: FieldDoc): [string, Text][] {
     out.push([`${doc.path}.recommended.rationale`, doc.recommended.rationale]);
     if (doc.recommended.when) out.push([`${doc.path}.recommended.when`, doc.recommended.when]);
   }
-  const notes = (label: string, list: VersionNote[] | undefined) => (list ?? []).forEach((n, i) => out.push([`${label}.versions[${i}]`, n.note]));
+  const notes = (label: string, list: VersionNote[] | undefined) =>
+    (list ?? []).forEach((n, i) => out.push([`${label}.versions[${i}]`, n.note]));
   notes(doc.path, doc.versions);
   for (const [value, entry] of Object.entries(doc.values ?? {})) {
     out.push([`${doc.path}.values.${value}`, entry.meaning]);
@@ -80,7 +81,8 @@ describe('FIELD_DOCS links and versions', () => {
       for (const n of allNotes(doc)) {
         if (n.since !== undefined) assert.ok(isSupportedMinor(n.since), `${doc.path}: since ${n.since}`);
         if (n.until !== undefined) assert.ok(isSupportedMinor(n.until), `${doc.path}: until ${n.until}`);
-        if (n.since && n.until) assert.ok(Number(n.since.split('.')[1]) <= Number(n.until.split('.')[1]), `${doc.path}: ${n.since} > ${n.until}`);
+        if (n.since && n.until)
+          assert.ok(Number(n.since.split('.')[1]) <= Number(n.until.split('.')[1]), `${doc.path}: ${n.since} > ${n.until}`);
       }
     }
   });
@@ -113,7 +115,8 @@ describe('FIELD_DOCS recommendations', () => {
           break;
         case 'string':
           assert.equal(typeof value, 'string', doc.path);
-          if (fact.values) assert.ok(fact.values.includes(value as string), `${doc.path}: ${String(value)} not among ${fact.values.join(', ')}`);
+          if (fact.values)
+            assert.ok(fact.values.includes(value as string), `${doc.path}: ${String(value)} not among ${fact.values.join(', ')}`);
           break;
         default:
           assert.fail(`${doc.path}: no recommendation expected for type ${fact.type}`);
@@ -121,7 +124,7 @@ describe('FIELD_DOCS recommendations', () => {
     }
   });
 
-  it('carries the seed\'s large-cluster values', () => {
+  it("carries the seed's large-cluster values", () => {
     const rec = (path: string) => FIELD_DOCS.find((doc) => doc.path === path)?.recommended?.value;
     assert.equal(rec('clientConnection.qps'), 50);
     assert.equal(rec('clientConnection.burst'), 100);

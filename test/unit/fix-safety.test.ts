@@ -18,7 +18,10 @@ const V = { kubernetesVersion: '1.34' };
 /** The text loads as go-yaml would: no syntax error, no alias without its anchor. */
 function loads(text: string): void {
   for (const doc of parseAllDocuments(text, { version: '1.1' })) {
-    assert.deepEqual(doc.errors.map((error) => error.message), []);
+    assert.deepEqual(
+      doc.errors.map((error) => error.message),
+      [],
+    );
     assert.doesNotThrow(() => doc.toJS(), text);
   }
 }
@@ -115,10 +118,17 @@ describe('an alias without an anchor is an error, as in go-yaml', () => {
 
 describe('comments and block scalars', () => {
   it('keeps a comment written on a removed separator line', () => {
-    const text = '# cluster-a, written by ops\n--- # IMPORTANT: cluster-a settings\napiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\n';
+    const text =
+      '# cluster-a, written by ops\n--- # IMPORTANT: cluster-a settings\napiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\n';
     const fixed = fixAll(text, V);
-    assert.equal(fixed.text, '# cluster-a, written by ops\n# IMPORTANT: cluster-a settings\napiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\n');
-    assert.deepEqual(fixed.remaining.filter((f) => f.rule === 'kubeadm-missing-gvk'), []);
+    assert.equal(
+      fixed.text,
+      '# cluster-a, written by ops\n# IMPORTANT: cluster-a settings\napiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\n',
+    );
+    assert.deepEqual(
+      fixed.remaining.filter((f) => f.rule === 'kubeadm-missing-gvk'),
+      [],
+    );
   });
   it('keeps the CRLF of a separator line', () => {
     const text = '# header\r\n--- # note\r\napiVersion: kubeadm.k8s.io/v1beta4\r\nkind: ClusterConfiguration\r\n';
@@ -141,13 +151,22 @@ describe('setting an empty value', () => {
     return applyEdits(text, fixesFor(text, finding)[0].edits);
   };
   it('keeps the comment after it a comment (found by fuzzing)', () => {
-    assert.equal(set(`${KPC}mode: nftables\nmetricsBindAddress:    # set me\n`, 'metricsBindAddress'), `${KPC}mode: nftables\nmetricsBindAddress: 0.0.0.0:10249    # set me\n`);
+    assert.equal(
+      set(`${KPC}mode: nftables\nmetricsBindAddress:    # set me\n`, 'metricsBindAddress'),
+      `${KPC}mode: nftables\nmetricsBindAddress: 0.0.0.0:10249    # set me\n`,
+    );
   });
   it('replaces an explicit tag on an empty value, keeping the blanks before the comment', () => {
-    assert.equal(set(`${KPC}mode: nftables\nmetricsBindAddress: !!str   # set me\n`, 'metricsBindAddress'), `${KPC}mode: nftables\nmetricsBindAddress: 0.0.0.0:10249   # set me\n`);
+    assert.equal(
+      set(`${KPC}mode: nftables\nmetricsBindAddress: !!str   # set me\n`, 'metricsBindAddress'),
+      `${KPC}mode: nftables\nmetricsBindAddress: 0.0.0.0:10249   # set me\n`,
+    );
   });
   it('drops trailing blanks', () => {
-    assert.equal(set(`${KPC}mode: nftables\nmetricsBindAddress:   \n`, 'metricsBindAddress'), `${KPC}mode: nftables\nmetricsBindAddress: 0.0.0.0:10249\n`);
+    assert.equal(
+      set(`${KPC}mode: nftables\nmetricsBindAddress:   \n`, 'metricsBindAddress'),
+      `${KPC}mode: nftables\nmetricsBindAddress: 0.0.0.0:10249\n`,
+    );
   });
 });
 
@@ -200,23 +219,34 @@ describe('a literal key with dots is its own key', () => {
 describe('__proto__ is a key like any other', () => {
   it('reports __proto__ as an unknown field at the root and nested, and nothing inside it at the root', () => {
     const text = `${KPC}__proto__:\n  bogus: 1\nipvs:\n  __proto__:\n    x: 1\n`;
-    assert.deepEqual(findings(text, V).map((f) => `${f.rule}@${f.path}`), ['unknown-field@__proto__', 'unknown-field@ipvs.__proto__']);
+    assert.deepEqual(
+      findings(text, V).map((f) => `${f.rule}@${f.path}`),
+      ['unknown-field@__proto__', 'unknown-field@ipvs.__proto__'],
+    );
   });
   it('reports a feature gate named __proto__ or constructor as unknown', () => {
     const text = `${KPC}featureGates:\n  __proto__: true\n  constructor: false\n`;
-    assert.deepEqual(findings(text, V).map((f) => `${f.rule}@${f.path}`), ['feature-gates@featureGates.__proto__', 'feature-gates@featureGates.constructor']);
+    assert.deepEqual(
+      findings(text, V).map((f) => `${f.rule}@${f.path}`),
+      ['feature-gates@featureGates.__proto__', 'feature-gates@featureGates.constructor'],
+    );
   });
 });
 
-describe('alias expansion follows go-yaml\'s limit', () => {
+describe("alias expansion follows go-yaml's limit", () => {
   it('reads a 100,001-item list without aliases', () => {
     const items = Array.from({ length: 100_001 }, (_, i) => `- 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}/32`).join('\n');
     const text = `${KPC}nodePortAddresses:\n${items}\n`;
     assert.ok(!findings(text, V).some((f) => f.rule === 'yaml-syntax'), 'no alias-limit finding');
   });
-  it('refuses an alias bomb with go-yaml\'s words', () => {
+  it("refuses an alias bomb with go-yaml's words", () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     const text = `${KPC}${lines.join('\n')}\n`;
     const finding = only(text, 'yaml-syntax');
     assert.match(finding.message, /document contains excessive aliasing/);

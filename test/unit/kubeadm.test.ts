@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze.ts';
 import { KPC, covered, errors, findings } from './helpers.ts';
 
-const CLUSTER = (version = 'v1.34.1', api = 'kubeadm.k8s.io/v1beta4') => `apiVersion: ${api}\nkind: ClusterConfiguration\nkubernetesVersion: ${version}\nnetworking:\n  podSubnet: 10.244.0.0/16\n`;
+const CLUSTER = (version = 'v1.34.1', api = 'kubeadm.k8s.io/v1beta4') =>
+  `apiVersion: ${api}\nkind: ClusterConfiguration\nkubernetesVersion: ${version}\nnetworking:\n  podSubnet: 10.244.0.0/16\n`;
 
 describe('version resolution', () => {
   it('takes the setting first, then ClusterConfiguration, then the newest minor', () => {
@@ -15,12 +16,19 @@ describe('version resolution', () => {
   });
   it('reads labels that name a minor and clamps versions outside 1.28–1.37', () => {
     assert.equal(analyze(`${CLUSTER('stable-1.31')}---\n${KPC}`).version.minor, '1.31');
-    assert.deepEqual(analyze(`${CLUSTER('v1.27.3', 'kubeadm.k8s.io/v1beta3')}---\n${KPC}`).version, { minor: '1.28', source: 'file', requested: 'v1.27.3' });
+    assert.deepEqual(analyze(`${CLUSTER('v1.27.3', 'kubeadm.k8s.io/v1beta3')}---\n${KPC}`).version, {
+      minor: '1.28',
+      source: 'file',
+      requested: 'v1.27.3',
+    });
     assert.equal(analyze(`${CLUSTER('stable')}---\n${KPC}`).version.source, 'default');
   });
-  it('validates against the file\'s version: nftables is unknown on 1.28', () => {
+  it("validates against the file's version: nftables is unknown on 1.28", () => {
     const text = `${CLUSTER('v1.28.4', 'kubeadm.k8s.io/v1beta3')}---\n${KPC}mode: nftables\n`;
-    assert.deepEqual(errors(text).map((f) => f.rule), ['proxy-mode']);
+    assert.deepEqual(
+      errors(text).map((f) => f.rule),
+      ['proxy-mode'],
+    );
   });
 });
 
@@ -28,13 +36,19 @@ describe('kubeadm document rules', () => {
   it('refuses a kind given twice', () => {
     const text = `${CLUSTER()}---\n${KPC}---\n${KPC}`;
     const found = errors(text);
-    assert.deepEqual(found.map((f) => `${f.rule} ${f.document}`), ['kubeadm-duplicate-kind 2']);
+    assert.deepEqual(
+      found.map((f) => `${f.rule} ${f.document}`),
+      ['kubeadm-duplicate-kind 2'],
+    );
     assert.match(found[0].message, /kind "KubeProxyConfiguration" is specified twice in YAML file/);
   });
   it('refuses a comment header before the first ---', () => {
     const text = `# my cluster\n---\n${CLUSTER()}`;
     const found = errors(text);
-    assert.deepEqual(found.map((f) => f.rule), ['kubeadm-missing-gvk']);
+    assert.deepEqual(
+      found.map((f) => f.rule),
+      ['kubeadm-missing-gvk'],
+    );
     assert.equal(covered(text, found[0]), '# my cluster\n');
   });
   it('accepts a leading --- with nothing before it', () => {
@@ -42,7 +56,10 @@ describe('kubeadm document rules', () => {
   });
   it('refuses documents without apiVersion or kind', () => {
     const found = errors(`${CLUSTER()}---\nfoo: bar\n`);
-    assert.deepEqual(found.map((f) => f.rule), ['kubeadm-missing-gvk']);
+    assert.deepEqual(
+      found.map((f) => f.rule),
+      ['kubeadm-missing-gvk'],
+    );
     assert.match(found[0].message, /GroupVersionKind \/, Kind=/);
   });
   it('refuses content after a --- separator', () => {
@@ -54,7 +71,10 @@ describe('kubeadm document rules', () => {
     const found = findings(text).filter((f) => f.rule === 'kubeadm-override');
     assert.deepEqual(found.map((f) => f.path).sort(), ['bindAddress', 'clientConnection.kubeconfig', 'clusterCIDR']);
     assert.ok(found.every((f) => f.severity === 'warning'));
-    assert.match(found.find((f) => f.path === 'clusterCIDR')!.message, /The recommended value for "clusterCIDR" in "KubeProxyConfiguration" is: 10\.244\.0\.0\/16; the provided value is: 10\.245\.0\.0\/16/);
+    assert.match(
+      found.find((f) => f.path === 'clusterCIDR')!.message,
+      /The recommended value for "clusterCIDR" in "KubeProxyConfiguration" is: 10\.244\.0\.0\/16; the provided value is: 10\.245\.0\.0\/16/,
+    );
   });
   it('does not apply kubeadm rules to a plain kube-proxy file', () => {
     assert.deepEqual(findings(`# header\n---\n${KPC}bindAddress: 127.0.0.1\n`), []);
@@ -63,22 +83,36 @@ describe('kubeadm document rules', () => {
 
 describe('kubeadm API and Kubernetes versions', () => {
   it('v1beta4 is experimental on 1.28–1.30, current on 1.31+', () => {
-    for (const [minor, rules] of [['1.30', ['kubeadm-api-version']], ['1.31', []], ['1.37', []]] as const) {
-      assert.deepEqual(errors(`${CLUSTER()}---\n${KPC}`, { kubernetesVersion: minor }).map((f) => f.rule), rules, minor);
+    for (const [minor, rules] of [
+      ['1.30', ['kubeadm-api-version']],
+      ['1.31', []],
+      ['1.37', []],
+    ] as const) {
+      assert.deepEqual(
+        errors(`${CLUSTER()}---\n${KPC}`, { kubernetesVersion: minor }).map((f) => f.rule),
+        rules,
+        minor,
+      );
     }
   });
   it('v1beta3 is current to 1.30, deprecated 1.31–1.36 (warning), removed in 1.37', () => {
     const text = `${CLUSTER('v1.30.0', 'kubeadm.k8s.io/v1beta3')}---\n${KPC}`;
     assert.deepEqual(findings(text, { kubernetesVersion: '1.30' }), []);
     const on133 = findings(text, { kubernetesVersion: '1.33' });
-    assert.deepEqual(on133.map((f) => `${f.rule} ${f.severity}`), ['kubeadm-api-version warning']);
+    assert.deepEqual(
+      on133.map((f) => `${f.rule} ${f.severity}`),
+      ['kubeadm-api-version warning'],
+    );
     assert.match(on133[0].message, /deprecated API spec/);
     assert.match(errors(text, { kubernetesVersion: '1.37' })[0].message, /Please use kubeadm v1\.36 instead/);
   });
   it('refuses kubernetesVersion values kubeadm cannot parse', () => {
     const text = `${CLUSTER('"1.33"')}`;
     const found = errors(text);
-    assert.deepEqual(found.map((f) => f.rule), ['kubeadm-kubernetes-version']);
+    assert.deepEqual(
+      found.map((f) => f.rule),
+      ['kubeadm-kubernetes-version'],
+    );
     assert.match(found[0].message, /version "1\.33" doesn't match patterns/);
     assert.deepEqual(found[0].fixes, [{ intent: { kind: 'setValue', value: 'v1.33.0' }, applicability: 'safe' }]);
     assert.equal(analyze(text).version.minor, '1.33');

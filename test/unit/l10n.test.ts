@@ -18,7 +18,8 @@ describe('localization', () => {
     it(`message ${key} has English and Chinese with the same placeholders`, () => {
       assert.ok(en.trim().length > 0, 'English is empty');
       assert.ok(zh.trim().length > 0, 'Chinese is empty');
-      if (/[a-z]{3}/.test(en.replace(/\{\w+\}/g, '')) && !['hover.kubeadm', 'bp.frame', 'hover.footer'].includes(key)) assert.match(zh, CJK, 'Chinese text has no Chinese characters');
+      if (/[a-z]{3}/.test(en.replace(/\{\w+\}/g, '')) && !['hover.kubeadm', 'bp.frame', 'hover.footer'].includes(key))
+        assert.match(zh, CJK, 'Chinese text has no Chinese characters');
       assert.deepEqual(placeholders(zh), placeholders(en));
     });
   }

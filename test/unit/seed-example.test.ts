@@ -20,7 +20,10 @@ describe('seed example', () => {
       assert.match(error.message, /logging\.options\.json/);
       assert.match(error.message, /kubeadm config validate/);
       assert.match(error.message, /drops it silently/);
-      assert.deepEqual(error.fixes, [{ intent: { kind: 'moveKey', to: 'logging.options.json' }, applicability: 'safe' }, { intent: { kind: 'removeKey' }, applicability: 'unsafe' }]);
+      assert.deepEqual(error.fixes, [
+        { intent: { kind: 'moveKey', to: 'logging.options.json' }, applicability: 'safe' },
+        { intent: { kind: 'removeKey' }, applicability: 'unsafe' },
+      ]);
     });
   }
   it('warns on 1.35 that ipvs is deprecated, and not on 1.34', () => {
@@ -33,6 +36,9 @@ describe('seed example', () => {
   });
   it('passes the shipped kubeadm example without errors or warnings', () => {
     const example = readFileSync(join(import.meta.dirname, '../../examples/kubeadm-config.yaml'), 'utf8');
-    assert.deepEqual(findings(example).map((f) => f.message), []);
+    assert.deepEqual(
+      findings(example).map((f) => f.message),
+      [],
+    );
   });
 });

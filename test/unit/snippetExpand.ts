@@ -11,7 +11,10 @@ export interface ExpandOptions {
   variables?: Record<string, string>;
 }
 
-export interface Choice { tabStop: number; options: string[] }
+export interface Choice {
+  tabStop: number;
+  options: string[];
+}
 
 export function expandSnippet(body: string | string[], options: ExpandOptions = {}): string {
   const source = Array.isArray(body) ? body.join('\n') : body;

@@ -41,8 +41,8 @@ function asFile(snippet: SnippetDefinition, expanded: string, minor: Minor): str
   return `apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ${mode}\n${expanded}`;
 }
 
-const kubernetesVersionChoice = (snippet: SnippetDefinition) => choicesOf(snippet.body).find((choice) =>
-  snippet.body.some((line) => line.includes(`kubernetesVersion: \${${choice.tabStop}|`)));
+const kubernetesVersionChoice = (snippet: SnippetDefinition) =>
+  choicesOf(snippet.body).find((choice) => snippet.body.some((line) => line.includes(`kubernetesVersion: \${${choice.tabStop}|`)));
 
 /** Expand for one minor: the kubernetesVersion choice that names it, if the snippet has one. */
 function expandFor(snippet: SnippetDefinition, minor: Minor, extra: ExpandOptions['choose'] = {}): { text: string; setting: string } {
@@ -54,7 +54,9 @@ function expandFor(snippet: SnippetDefinition, minor: Minor, extra: ExpandOption
 }
 
 function kubeProxyValue(text: string): Record<string, unknown> {
-  const documents = parseFile(text).documents.map(routeDocument).filter((document) => document.role === 'kube-proxy');
+  const documents = parseFile(text)
+    .documents.map(routeDocument)
+    .filter((document) => document.role === 'kube-proxy');
   assert.equal(documents.length, 1, 'one KubeProxyConfiguration document');
   return documents[0].decoded!.value as Record<string, unknown>;
 }
@@ -97,7 +99,11 @@ describe('snippets', () => {
       const versionChoice = kubernetesVersionChoice(snippet);
       if (!versionChoice) continue;
       const offered = versionChoice.options.map((option) => `1.${minorFromVersionText(option)}`).sort();
-      assert.deepEqual(offered, [...claimedMinors(snippet)].sort(), `${name}: the kubernetesVersion choices are exactly the claimed minors`);
+      assert.deepEqual(
+        offered,
+        [...claimedMinors(snippet)].sort(),
+        `${name}: the kubernetesVersion choices are exactly the claimed minors`,
+      );
     }
   });
 
@@ -106,7 +112,11 @@ describe('snippets', () => {
       const minors = claimedMinors(snippet);
       assert.ok(minors.length > 0 && minors.every(isSupportedMinor), name);
       const text = expandSnippet(snippet.body);
-      if (/^mode: nftables$/m.test(text) || /^nftables:/m.test(text)) assert.ok(minors.every((minor) => minorNumber(minor) >= 33), `${name}: nftables snippets are for 1.33+`);
+      if (/^mode: nftables$/m.test(text) || /^nftables:/m.test(text))
+        assert.ok(
+          minors.every((minor) => minorNumber(minor) >= 33),
+          `${name}: nftables snippets are for 1.33+`,
+        );
     }
   });
 
@@ -120,7 +130,9 @@ describe('snippets', () => {
           assert.equal(result.applies, true);
           assert.equal(result.version.minor, minor, `${name}: analysed as ${minor}`);
           // A part is judged on its own keys only (the wrapper around it is not the snippet's).
-          const keys = isDocumentSnippet(snippet) ? undefined : [...expandSnippet(snippet.body).matchAll(/^([A-Za-z]+):/gm)].map((m) => m[1]);
+          const keys = isDocumentSnippet(snippet)
+            ? undefined
+            : [...expandSnippet(snippet.body).matchAll(/^([A-Za-z]+):/gm)].map((m) => m[1]);
           const relevant = result.findings.filter((f) => f.severity === 'error' || !keys || keys.includes(f.path.split(/[.[]/)[0]));
           const noisy = relevant.map((f) => `${f.severity} ${f.rule} ${f.path}: ${f.message.slice(0, 160)}`);
           assert.deepEqual(noisy, [], `${name} on ${minor}`);
@@ -147,7 +159,10 @@ describe('snippets', () => {
             const section = doc.path.split('.')[0];
             if (['iptables', 'ipvs', 'nftables'].includes(section) && section !== mode) continue;
             if (!fieldFact(doc.path)) continue;
-            assert.ok(leaves(value).some(([path]) => path === doc.path), `${name}: sets ${doc.path} on ${minor}`);
+            assert.ok(
+              leaves(value).some(([path]) => path === doc.path),
+              `${name}: sets ${doc.path} on ${minor}`,
+            );
           }
         });
       }
@@ -160,7 +175,11 @@ describe('snippets', () => {
             for (const minor of claimedMinors(snippet)) {
               const { text, setting } = expandFor(snippet, minor, { [choice.tabStop]: index });
               const errors = analyze(text, { kubernetesVersion: setting }).findings.filter((finding) => finding.severity === 'error');
-              assert.deepEqual(errors.map((e) => `${e.rule}: ${e.message}`), [], `${name}: choice ${choice.options[index]} on ${minor}`);
+              assert.deepEqual(
+                errors.map((e) => `${e.rule}: ${e.message}`),
+                [],
+                `${name}: choice ${choice.options[index]} on ${minor}`,
+              );
             }
           }
         }
@@ -186,6 +205,9 @@ describe('snippet expansion helper', () => {
     assert.equal(expandSnippet('c: ${2|p,q|} $2', { choose: { 2: 1 } }), 'c: q q');
     assert.equal(expandSnippet('f: ${TM_FILENAME:none} $TM_LINE_INDEX ${UNKNOWN}', { variables: { TM_LINE_INDEX: '3' } }), 'f: none 3 ');
     assert.equal(expandSnippet('\\$1 \\} ${1|a\\,b,c|}'), '$1 } a,b');
-    assert.deepEqual(choicesOf('${1|a,b|} ${2:x} ${3|c|}'), [{ tabStop: 1, options: ['a', 'b'] }, { tabStop: 3, options: ['c'] }]);
+    assert.deepEqual(choicesOf('${1|a,b|} ${2:x} ${3|c|}'), [
+      { tabStop: 1, options: ['a', 'b'] },
+      { tabStop: 3, options: ['c'] },
+    ]);
   });
 });

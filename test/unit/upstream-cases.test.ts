@@ -9,8 +9,18 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze.ts';
 import { SUPPORTED_MINORS, minorNumber } from '../../server/src/knowledge/versions.ts';
 
-interface Expectation { rule: string; path: string; contains: string }
-interface UpstreamCase { name: string; source: string; versions: [string, string]; yaml: string; expect: Expectation[] }
+interface Expectation {
+  rule: string;
+  path: string;
+  contains: string;
+}
+interface UpstreamCase {
+  name: string;
+  source: string;
+  versions: [string, string];
+  yaml: string;
+  expect: Expectation[];
+}
 
 const dir = join(import.meta.dirname, '../fixtures/upstream');
 for (const file of readdirSync(dir).filter((name) => name.endsWith('.json'))) {

@@ -18,7 +18,12 @@ export interface CheckCommand {
 }
 
 /** A usage error, as a catalog message; `locale` is the one the command line asked for, if it got that far. */
-export interface UsageError { command: 'error'; key: MessageKey; args: Record<string, string>; locale: Locale }
+export interface UsageError {
+  command: 'error';
+  key: MessageKey;
+  args: Record<string, string>;
+  locale: Locale;
+}
 
 export type ParsedArgs = CheckCommand | { command: 'help' } | { command: 'version' } | UsageError;
 
@@ -44,15 +49,28 @@ export function parseArgs(argv: string[]): ParsedArgs {
   if (argv.includes('--version')) return { command: 'version' };
   // The language of the messages, read first so that usage errors are in it too.
   const localeAt = argv.findIndex((arg) => arg === '--locale' || arg.startsWith('--locale='));
-  const asked = localeAt < 0 ? undefined : (argv[localeAt].includes('=') ? argv[localeAt].slice(argv[localeAt].indexOf('=') + 1) : argv[localeAt + 1])?.toLowerCase();
+  const asked =
+    localeAt < 0
+      ? undefined
+      : (argv[localeAt].includes('=') ? argv[localeAt].slice(argv[localeAt].indexOf('=') + 1) : argv[localeAt + 1])?.toLowerCase();
   const locale: Locale = asked === 'zh-cn' ? 'zh-cn' : 'en';
   const fail = (key: MessageKey, args: Record<string, string> = {}): UsageError => ({ command: 'error', key, args, locale });
   const [command, ...rest] = argv;
   if (command !== 'check') return fail('cli.usage.unknownCommand', { command });
-  const parsed: CheckCommand = { command: 'check', files: [], kubernetesVersion: 'auto', format: 'text', locale, fix: false, clusterScale: 'large', monitoring: true };
+  const parsed: CheckCommand = {
+    command: 'check',
+    files: [],
+    kubernetesVersion: 'auto',
+    format: 'text',
+    locale,
+    fix: false,
+    clusterScale: 'large',
+    monitoring: true,
+  };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string | undefined => inline ?? rest[++i];
     const bad = (expected: string, got: string | undefined): UsageError => fail('cli.usage.badValue', { flag, expected, value: got ?? '' });
     if (flag === '--kubernetes-version') {

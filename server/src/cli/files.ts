@@ -41,13 +41,23 @@ export interface Input {
 export function fileProblem(file: string, error: unknown, action: 'read' | 'write'): FileProblem {
   if (error instanceof FileProblem) return error;
   const code = (error as NodeJS.ErrnoException).code;
-  const reason: MessageKey = code === 'ENOENT' ? 'cli.io.noSuchFile'
-    : code === 'EISDIR' ? 'cli.io.isDirectory'
-    : code === 'EACCES' || code === 'EPERM' ? 'cli.io.permissionDenied'
-    : code === 'ENOSPC' ? 'cli.io.noSpace'
-    : code === 'EROFS' ? 'cli.io.readOnly'
-    : 'cli.io.other';
-  return new FileProblem(action === 'read' ? 'cli.io.cannotRead' : 'cli.io.cannotWrite', { file, detail: (error as Error).message ?? String(error) }, reason);
+  const reason: MessageKey =
+    code === 'ENOENT'
+      ? 'cli.io.noSuchFile'
+      : code === 'EISDIR'
+        ? 'cli.io.isDirectory'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'cli.io.permissionDenied'
+          : code === 'ENOSPC'
+            ? 'cli.io.noSpace'
+            : code === 'EROFS'
+              ? 'cli.io.readOnly'
+              : 'cli.io.other';
+  return new FileProblem(
+    action === 'read' ? 'cli.io.cannotRead' : 'cli.io.cannotWrite',
+    { file, detail: (error as Error).message ?? String(error) },
+    reason,
+  );
 }
 
 /** Reads at most MAX_INPUT_BYTES from an open descriptor; more is a FileProblem, not a hang. */
@@ -61,7 +71,10 @@ function readCapped(fd: number, file: string, io: typeof fs): Buffer {
       read = io.readSync(fd, chunk, 0, chunk.length, null);
     } catch (error) {
       // A non-blocking standard input with nothing yet: wait for it rather than spin.
-      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10); continue; }
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
       if ((error as NodeJS.ErrnoException).code === 'EOF') break;
       throw error;
     }
@@ -97,7 +110,8 @@ export function readInput(file: string, options: { forFix?: boolean } = {}, io: 
     const stat = io.fstatSync(fd);
     if (stat.isDirectory()) throw fileProblem(file, Object.assign(new Error('is a directory'), { code: 'EISDIR' }), 'read');
     if (options.forFix && !stat.isFile()) throw new FileProblem('cli.fix.notRegular', { file });
-    if (stat.isFile() && stat.size > MAX_INPUT_BYTES) throw new FileProblem('cli.io.tooLarge', { file, limit: MAX_INPUT_BYTES / (1024 * 1024) });
+    if (stat.isFile() && stat.size > MAX_INPUT_BYTES)
+      throw new FileProblem('cli.io.tooLarge', { file, limit: MAX_INPUT_BYTES / (1024 * 1024) });
     const bytes = readCapped(fd, file, io);
     return { bytes, stat: stat.isFile() ? stat : undefined };
   } catch (error) {
@@ -127,7 +141,10 @@ export function writeFixed(file: string, input: Input, text: string, io: typeof 
   }
   if (stat.nlink > 1) throw new FileProblem('cli.fix.hardLinks', { file, links: stat.nlink });
 
-  const temporary = join(dirname(target), `.${basename(target)}.kube-proxy-tuner-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
+  const temporary = join(
+    dirname(target),
+    `.${basename(target)}.kube-proxy-tuner-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`,
+  );
   let fd: number | undefined;
   try {
     fd = io.openSync(temporary, 'wx', stat.mode & 0o7777);
@@ -145,15 +162,30 @@ export function writeFixed(file: string, input: Input, text: string, io: typeof 
     fd = undefined;
     io.renameSync(temporary, target);
   } catch (error) {
-    if (fd !== undefined) try { io.closeSync(fd); } catch { /* already failing */ }
-    try { io.unlinkSync(temporary); } catch { /* not created */ }
+    if (fd !== undefined)
+      try {
+        io.closeSync(fd);
+      } catch {
+        /* already failing */
+      }
+    try {
+      io.unlinkSync(temporary);
+    } catch {
+      /* not created */
+    }
     throw fileProblem(file, error, 'write');
   }
   // The rename is durable once the folder is flushed; where folders cannot be opened, it still happened.
   try {
     const dir = io.openSync(dirname(target), 'r');
-    try { io.fsyncSync(dir); } finally { io.closeSync(dir); }
-  } catch { /* best effort */ }
+    try {
+      io.fsyncSync(dir);
+    } finally {
+      io.closeSync(dir);
+    }
+  } catch {
+    /* best effort */
+  }
 }
 
 /** The file a path names once every symbolic link is followed (the path itself when it is none). */

@@ -12,22 +12,26 @@ export interface FileReport {
 export const TOOL_VERSION = '0.1.0';
 
 export function toJson(reports: FileReport[]): string {
-  return JSON.stringify({
-    files: reports.map((report) => ({
-      file: report.file,
-      kubernetesVersion: report.version.minor,
-      versionSource: report.version.source,
-      diagnostics: report.findings.map((finding) => ({
-        rule: finding.rule,
-        category: finding.category,
-        severity: finding.severity,
-        path: finding.path,
-        document: finding.document,
-        range: finding.range,
-        message: finding.message,
+  return JSON.stringify(
+    {
+      files: reports.map((report) => ({
+        file: report.file,
+        kubernetesVersion: report.version.minor,
+        versionSource: report.version.source,
+        diagnostics: report.findings.map((finding) => ({
+          rule: finding.rule,
+          category: finding.category,
+          severity: finding.severity,
+          path: finding.path,
+          document: finding.document,
+          range: finding.range,
+          message: finding.message,
+        })),
       })),
-    })),
-  }, null, 2);
+    },
+    null,
+    2,
+  );
 }
 
 export function toText(reports: FileReport[], locale: Locale): string {
@@ -36,56 +40,69 @@ export function toText(reports: FileReport[], locale: Locale): string {
   for (const report of reports) {
     const source = message(locale, `version.source.${report.version.source}`);
     lines.push(`${report.file}: Kubernetes ${report.version.minor} (${source})`);
-    if (report.version.requested) lines.push(`  ${message(locale, 'version.unsupported', { requested: report.version.requested, minor: report.version.minor })}`);
+    if (report.version.requested)
+      lines.push(`  ${message(locale, 'version.unsupported', { requested: report.version.requested, minor: report.version.minor })}`);
     for (const finding of report.findings) {
       counts[finding.severity]++;
       const where = `${report.file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
       lines.push(`${where}: ${finding.severity} [${finding.rule}] ${finding.path ? `${finding.path}: ` : ''}${finding.message}`);
     }
   }
-  lines.push(`${counts.error} error(s), ${counts.warning} warning(s), ${counts.information + counts.hint} note(s) in ${reports.length} file(s)`);
+  lines.push(
+    `${counts.error} error(s), ${counts.warning} warning(s), ${counts.information + counts.hint} note(s) in ${reports.length} file(s)`,
+  );
   return lines.join('\n');
 }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 export function toSarif(reports: FileReport[]): string {
-  return JSON.stringify({
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'kube-proxy-tuner',
-          version: TOOL_VERSION,
-          informationUri: 'https://kubernetes.io/docs/reference/config-api/kube-proxy-config.v1alpha1/',
-          rules: RULES.map((rule) => ({
-            id: rule.id,
-            shortDescription: { text: rule.description.en },
-            helpUri: rule.docs,
-            defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
-            properties: { category: rule.category },
-          })),
-        },
-      },
-      results: reports.flatMap((report) => report.findings.map((finding) => ({
-        ruleId: finding.rule,
-        level: SARIF_LEVEL[finding.severity],
-        message: { text: finding.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri: report.file },
-            region: {
-              startLine: finding.range.start.line + 1,
-              startColumn: finding.range.start.character + 1,
-              endLine: finding.range.end.line + 1,
-              endColumn: finding.range.end.character + 1,
+  return JSON.stringify(
+    {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'kube-proxy-tuner',
+              version: TOOL_VERSION,
+              informationUri: 'https://kubernetes.io/docs/reference/config-api/kube-proxy-config.v1alpha1/',
+              rules: RULES.map((rule) => ({
+                id: rule.id,
+                shortDescription: { text: rule.description.en },
+                helpUri: rule.docs,
+                defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
+                properties: { category: rule.category },
+              })),
             },
           },
-          logicalLocations: finding.path ? [{ fullyQualifiedName: finding.path, kind: 'member' }] : undefined,
-        }],
-        properties: { category: finding.category, document: finding.document, kubernetesVersion: report.version.minor },
-      }))),
-    }],
-  }, null, 2);
+          results: reports.flatMap((report) =>
+            report.findings.map((finding) => ({
+              ruleId: finding.rule,
+              level: SARIF_LEVEL[finding.severity],
+              message: { text: finding.message },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: report.file },
+                    region: {
+                      startLine: finding.range.start.line + 1,
+                      startColumn: finding.range.start.character + 1,
+                      endLine: finding.range.end.line + 1,
+                      endColumn: finding.range.end.character + 1,
+                    },
+                  },
+                  logicalLocations: finding.path ? [{ fullyQualifiedName: finding.path, kind: 'member' }] : undefined,
+                },
+              ],
+              properties: { category: finding.category, document: finding.document, kubernetesVersion: report.version.minor },
+            })),
+          ),
+        },
+      ],
+    },
+    null,
+    2,
+  );
 }

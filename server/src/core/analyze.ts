@@ -32,7 +32,11 @@ function isOurs(text: string, documents: RoutedDocument[]): boolean {
 }
 
 /** What one KubeProxyConfiguration document reported, replayed while its text and the options stay the same. */
-interface CachedReports { key: string; offset: number; reports: { rule: string; report: Report }[] }
+interface CachedReports {
+  key: string;
+  offset: number;
+  reports: { rule: string; report: Report }[];
+}
 
 /**
  * Work kept between analyses of successive versions of one text (the language server holds one per
@@ -75,11 +79,16 @@ export class AnalysisCache {
 function shiftDecoded(decoded: DecodedDocument, delta: number): DecodedDocument {
   const shift = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
   const locations: DecodedDocument['locations'] = new Map();
-  for (const [path, location] of decoded.locations) locations.set(path, location.key ? { key: shift(location.key), value: shift(location.value) } : { value: shift(location.value) });
+  for (const [path, location] of decoded.locations)
+    locations.set(path, location.key ? { key: shift(location.key), value: shift(location.value) } : { value: shift(location.value) });
   return {
     value: decoded.value,
     locations,
-    duplicates: decoded.duplicates.map((duplicate) => ({ path: duplicate.path, key: shift(duplicate.key), firstKey: shift(duplicate.firstKey) })),
+    duplicates: decoded.duplicates.map((duplicate) => ({
+      path: duplicate.path,
+      key: shift(duplicate.key),
+      firstKey: shift(duplicate.firstKey),
+    })),
     problems: decoded.problems.map((problem) => ({ path: problem.path, span: shift(problem.span), message: problem.message })),
   };
 }
@@ -97,7 +106,10 @@ function shiftReport(report: Report, delta: number): Report {
  * The file parsed and its documents routed (kube-proxy and kubeadm ones decoded), through `cache`
  * when given: what analysis and the language server's version lookup both start from.
  */
-export function routeFile(text: string, cache?: AnalysisCache): { file: ParsedFile; documents: RoutedDocument[]; decode: (doc: Document.Parsed) => DecodedDocument } {
+export function routeFile(
+  text: string,
+  cache?: AnalysisCache,
+): { file: ParsedFile; documents: RoutedDocument[]; decode: (doc: Document.Parsed) => DecodedDocument } {
   const file = parseFile(text, cache?.parse);
   const decode = cache ? (doc: Document.Parsed): DecodedDocument => cache.decode(doc) : decodeDocument;
   return { file, documents: file.documents.map((parsed) => routeDocumentWith(parsed, decode)), decode };
@@ -146,7 +158,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Anal
     const decoded = document.decoded;
     const root = decoded.locations.get('')!.value;
     for (const problem of decoded.problems) {
-      const key = problem.message === 'alias-limit' ? 'yaml-syntax.aliasLimit' : problem.message === 'merge-not-map' ? 'yaml-syntax.mergeNotMap' : 'yaml-syntax.complexKey';
+      const key =
+        problem.message === 'alias-limit'
+          ? 'yaml-syntax.aliasLimit'
+          : problem.message === 'merge-not-map'
+            ? 'yaml-syntax.mergeNotMap'
+            : 'yaml-syntax.complexKey';
       push('yaml-syntax', index, { path: problem.path, span: problem.span, message: t(key) }, root);
     }
     if (decoded.problems.length > 0) continue;
@@ -164,7 +181,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Anal
     if (!cached || cached.key !== key) {
       cached = { key, offset, reports: [] };
       const reports = cached.reports;
-      analyzeKubeProxyDocument(document, decoded, { minor, text, lines, t, locale, profile }, (rule, report) => reports.push({ rule, report }));
+      analyzeKubeProxyDocument(document, decoded, { minor, text, lines, t, locale, profile }, (rule, report) =>
+        reports.push({ rule, report }),
+      );
       cache.kubeProxy.set(doc, cached);
     }
     for (const { rule, report } of cached.reports) emit(rule, shiftReport(report, offset - cached.offset));
@@ -173,13 +192,22 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Anal
   const isKubeadmFile = documents.some((document) => document.role === 'kubeadm');
   if (isKubeadmFile) {
     for (const document of documents) {
-      if (!document.decoded && document.role === 'other' && document.parsed.syntaxErrors.length === 0) document.decoded = decode(document.parsed.doc);
+      if (!document.decoded && document.role === 'other' && document.parsed.syntaxErrors.length === 0)
+        document.decoded = decode(document.parsed.doc);
     }
   }
   const { chunks, separatorProblems } = splitLikeKubeadm(text);
   const fileContext: FileContext = {
-    minor, locale, t, file, documents, chunks, separatorProblems, isKubeadmFile,
-    report: (documentIndex, report) => push(currentRule, documentIndex, report, documents[documentIndex]?.parsed.span ?? { start: 0, end: 0 }),
+    minor,
+    locale,
+    t,
+    file,
+    documents,
+    chunks,
+    separatorProblems,
+    isKubeadmFile,
+    report: (documentIndex, report) =>
+      push(currentRule, documentIndex, report, documents[documentIndex]?.parsed.span ?? { start: 0, end: 0 }),
   };
   let currentRule = '';
   for (const rule of FILE_RULES) {

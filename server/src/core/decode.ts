@@ -15,7 +15,11 @@ export interface NodeLocation {
   value: Span;
 }
 
-export interface DuplicateKey { path: string; key: Span; firstKey: Span }
+export interface DuplicateKey {
+  path: string;
+  key: Span;
+  firstKey: Span;
+}
 
 export interface DecodedDocument {
   /** The JSON value (undefined for an empty document). */
@@ -39,7 +43,7 @@ const ALIAS_RATIO_HIGH = 4_000_000;
 
 function allowedAliasRatio(decodeCount: number): number {
   if (decodeCount <= ALIAS_RATIO_LOW) return 0.99;
-  if (decodeCount >= ALIAS_RATIO_HIGH) return 0.10;
+  if (decodeCount >= ALIAS_RATIO_HIGH) return 0.1;
   return 0.99 - 0.89 * ((decodeCount - ALIAS_RATIO_LOW) / (ALIAS_RATIO_HIGH - ALIAS_RATIO_LOW));
 }
 
@@ -68,7 +72,11 @@ export function decodeDocument(doc: Document.Parsed): DecodedDocument {
   const resolveAlias = (alias: Alias): Node | undefined => {
     if (!anchored) {
       const nodes: Node[] = [];
-      yamlVisit(doc, { Node: (_key, node) => { if (isAlias(node) || (node as { anchor?: string }).anchor) nodes.push(node); } });
+      yamlVisit(doc, {
+        Node: (_key, node) => {
+          if (isAlias(node) || (node as { anchor?: string }).anchor) nodes.push(node);
+        },
+      });
       anchored = nodes;
     }
     let found: Node | undefined;
@@ -134,7 +142,11 @@ export function decodeDocument(doc: Document.Parsed): DecodedDocument {
         if (recordAt) locations.set(childPath, { key: keySpan, value: valueSpan });
         else if (!locations.has(childPath)) locations.set(childPath, { key: at, value: at });
         // The key is a decode of its own for go-yaml's count.
-        if (budget.exceeded(throughAlias)) { exhausted = true; problems.push({ path: childPath, span: keySpan, message: 'alias-limit' }); return out; }
+        if (budget.exceeded(throughAlias)) {
+          exhausted = true;
+          problems.push({ path: childPath, span: keySpan, message: 'alias-limit' });
+          return out;
+        }
         out[keyName] = visit(valueNode, childPath, recordAt ? valueSpan : at, recordAt, throughAlias);
       }
       return out;

@@ -53,7 +53,10 @@ export class EditValidity {
     const opensWithMarker = DOCUMENT_MARKER.test(piece);
     // Edits on the marker line itself change where pieces begin.
     if (opensWithMarker && first < start + nextLineStart(piece, 0)) return undefined;
-    const edited = applyEdits(piece, edits.map((edit) => ({ span: { start: edit.span.start - start, end: edit.span.end - start }, newText: edit.newText })));
+    const edited = applyEdits(
+      piece,
+      edits.map((edit) => ({ span: { start: edit.span.start - start, end: edit.span.end - start }, newText: edit.newText })),
+    );
     if (!canSplit(edited) || pieceStarts(edited).length !== 1 || DOCUMENT_MARKER.test(edited) !== opensWithMarker) return undefined;
     // Text glued onto the next piece's `---` would stop it being a marker.
     if (!isLast && !edited.endsWith('\n')) return undefined;

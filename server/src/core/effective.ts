@@ -16,7 +16,10 @@ export interface EffectiveConfig {
     flushFrequency: bigint;
     verbosity: number;
     vmodule: { filePattern: string; verbosity: number }[];
-    options: { json: { splitStream: boolean; infoBufferSize: string | number }; text: { splitStream: boolean; infoBufferSize: string | number } };
+    options: {
+      json: { splitStream: boolean; infoBufferSize: string | number };
+      text: { splitStream: boolean; infoBufferSize: string | number };
+    };
   };
   bindAddress: string;
   healthzBindAddress: string;
@@ -26,14 +29,30 @@ export interface EffectiveConfig {
   /** After platform defaulting: '' becomes 'iptables'. */
   mode: string;
   iptables: { masqueradeBit: number; syncPeriod: bigint; minSyncPeriod: bigint };
-  ipvs: { syncPeriod: bigint; minSyncPeriod: bigint; scheduler: string; excludeCIDRs: string[]; strictARP: boolean; tcpTimeout: bigint; tcpFinTimeout: bigint; udpTimeout: bigint };
+  ipvs: {
+    syncPeriod: bigint;
+    minSyncPeriod: bigint;
+    scheduler: string;
+    excludeCIDRs: string[];
+    strictARP: boolean;
+    tcpTimeout: bigint;
+    tcpFinTimeout: bigint;
+    udpTimeout: bigint;
+  };
   nftables: { masqueradeBit: number; syncPeriod: bigint; minSyncPeriod: bigint };
   detectLocalMode: string;
   detectLocal: { bridgeInterface: string; interfaceNamePrefix: string };
   clusterCIDR: string;
   nodePortAddresses: string[];
   oomScoreAdj: number;
-  conntrack: { maxPerCore: number; min: number; tcpEstablishedTimeout: bigint; tcpCloseWaitTimeout: bigint; udpTimeout: bigint; udpStreamTimeout: bigint };
+  conntrack: {
+    maxPerCore: number;
+    min: number;
+    tcpEstablishedTimeout: bigint;
+    tcpCloseWaitTimeout: bigint;
+    udpTimeout: bigint;
+    udpStreamTimeout: bigint;
+  };
   configSyncPeriod: bigint;
   portRange: string;
 }
@@ -149,7 +168,8 @@ export function buildEffective(raw: Record<string, unknown>, minor: Minor): Effe
       maxPerCore: num('conntrack.maxPerCore') ?? 32768,
       min: num('conntrack.min') ?? 131072,
       // Pointer durations: only an absent value is defaulted; an explicit 0s stays 0.
-      tcpEstablishedTimeout: valueAt(raw, 'conntrack.tcpEstablishedTimeout') == null ? 24n * 3600n * SECOND : dur('conntrack.tcpEstablishedTimeout'),
+      tcpEstablishedTimeout:
+        valueAt(raw, 'conntrack.tcpEstablishedTimeout') == null ? 24n * 3600n * SECOND : dur('conntrack.tcpEstablishedTimeout'),
       tcpCloseWaitTimeout: valueAt(raw, 'conntrack.tcpCloseWaitTimeout') == null ? 3600n * SECOND : dur('conntrack.tcpCloseWaitTimeout'),
       udpTimeout: dur('conntrack.udpTimeout'),
       udpStreamTimeout: dur('conntrack.udpStreamTimeout'),

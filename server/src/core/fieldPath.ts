@@ -47,7 +47,10 @@ export function lastSegment(path: string): PathSegment | undefined {
 
 /** The path as upstream prints field paths in its messages: segments joined by dots, keys unquoted. */
 export function plainPath(path: string): string {
-  return splitPath(path).reduce<string>((out, segment) => typeof segment === 'number' ? `${out}[${segment}]` : out === '' ? segment : `${out}.${segment}`, '');
+  return splitPath(path).reduce<string>(
+    (out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out === '' ? segment : `${out}.${segment}`),
+    '',
+  );
 }
 
 /** Whether `path` is `ancestor` or lies under it. */

@@ -34,7 +34,8 @@ class ChosenEdits {
   overlaps(edit: TextEdit): boolean {
     const next = this.after(edit.span.start);
     const before = this.edits[next - 1];
-    if (before && (before.span.start === edit.span.start || (edit.span.start < before.span.end && before.span.start < edit.span.end))) return true;
+    if (before && (before.span.start === edit.span.start || (edit.span.start < before.span.end && before.span.start < edit.span.end)))
+      return true;
     const following = this.edits[next];
     return following !== undefined && following.span.start < edit.span.end;
   }
@@ -44,7 +45,11 @@ class ChosenEdits {
   }
 }
 
-export interface FixAllResult { text: string; applied: number; remaining: Finding[] }
+export interface FixAllResult {
+  text: string;
+  applied: number;
+  remaining: Finding[];
+}
 
 export function fixAll(text: string, options: AnalyzeOptions = {}, onlyRule?: string): FixAllResult {
   let current = text;

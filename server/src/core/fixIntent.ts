@@ -30,7 +30,10 @@ export type FixIntent =
   /** Remove the `---` line starting at `at` (a comment on it stays). */
   | { kind: 'removeSeparatorLine'; at: number };
 
-export interface FixSuggestion { intent: FixIntent; applicability: Applicability }
+export interface FixSuggestion {
+  intent: FixIntent;
+  applicability: Applicability;
+}
 
 export const safe = (intent: FixIntent): FixSuggestion => ({ intent, applicability: 'safe' });
 export const unsafe = (intent: FixIntent): FixSuggestion => ({ intent, applicability: 'unsafe' });

@@ -27,27 +27,43 @@ export interface Fix {
 /** The edits of one intent on one document, or undefined when it cannot be done exactly. */
 function editsFor(text: string, doc: Document.Parsed, path: string, intent: FixIntent): TextEdit[] | undefined {
   switch (intent.kind) {
-    case 'setValue': return setValue(text, doc, path, intent.value);
-    case 'renameKey': return renameKey(doc, path, intent.to);
-    case 'moveKey': return moveKey(text, doc, path, intent.to);
-    case 'removeKey': return removeKey(text, doc, path);
-    case 'quoteValue': return quoteValue(text, doc, path);
-    case 'unquoteValue': return unquoteValue(text, doc, path);
-    case 'removeDuplicate': return removeDuplicate(text, doc, intent.firstKeyAt);
-    case 'removeSeparatorLine': return removeSeparatorLine(text, intent.at);
+    case 'setValue':
+      return setValue(text, doc, path, intent.value);
+    case 'renameKey':
+      return renameKey(doc, path, intent.to);
+    case 'moveKey':
+      return moveKey(text, doc, path, intent.to);
+    case 'removeKey':
+      return removeKey(text, doc, path);
+    case 'quoteValue':
+      return quoteValue(text, doc, path);
+    case 'unquoteValue':
+      return unquoteValue(text, doc, path);
+    case 'removeDuplicate':
+      return removeDuplicate(text, doc, intent.firstKeyAt);
+    case 'removeSeparatorLine':
+      return removeSeparatorLine(text, intent.at);
   }
 }
 
 function titleOf(intent: FixIntent, path: string): { key: MessageKey; args: Record<string, string> } {
   switch (intent.kind) {
-    case 'setValue': return { key: 'fix.setValue', args: { path, value: renderScalar(intent.value) } };
-    case 'renameKey': return { key: 'fix.renameKey', args: { path, to: intent.to } };
-    case 'moveKey': return { key: 'fix.moveKey', args: { path, to: intent.to } };
-    case 'removeKey': return { key: 'fix.removeKey', args: { path } };
-    case 'quoteValue': return { key: 'fix.quote', args: { path } };
-    case 'unquoteValue': return { key: 'fix.unquote', args: { path } };
-    case 'removeDuplicate': return { key: 'fix.removeDuplicate', args: { path } };
-    case 'removeSeparatorLine': return { key: 'fix.removeSeparator', args: {} };
+    case 'setValue':
+      return { key: 'fix.setValue', args: { path, value: renderScalar(intent.value) } };
+    case 'renameKey':
+      return { key: 'fix.renameKey', args: { path, to: intent.to } };
+    case 'moveKey':
+      return { key: 'fix.moveKey', args: { path, to: intent.to } };
+    case 'removeKey':
+      return { key: 'fix.removeKey', args: { path } };
+    case 'quoteValue':
+      return { key: 'fix.quote', args: { path } };
+    case 'unquoteValue':
+      return { key: 'fix.unquote', args: { path } };
+    case 'removeDuplicate':
+      return { key: 'fix.removeDuplicate', args: { path } };
+    case 'removeSeparatorLine':
+      return { key: 'fix.removeSeparator', args: {} };
   }
 }
 
@@ -64,7 +80,11 @@ export function suppressionEdit(text: string, finding: Finding): TextEdit {
 }
 
 /** What the fixes of many findings in one text share: its parse and the validity check of edits. */
-export interface FixContext { text: string; file: ParsedFile; validity: EditValidity }
+export interface FixContext {
+  text: string;
+  file: ParsedFile;
+  validity: EditValidity;
+}
 
 /** `parseCache`: the caller's cache (fix-all, the language server), so unchanged documents are not parsed again. */
 export function fixContext(text: string, parseCache?: ParseCache): FixContext {

@@ -34,7 +34,6 @@ function parseIPv6(s: string): boolean {
     if (v4 && rest.includes('.')) {
       if (!parseIPv4(rest) || groups > 6) return false;
       groups += 2;
-      rest = '';
       break;
     }
     if (!m) return false;

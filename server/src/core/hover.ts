@@ -17,9 +17,18 @@ import { factPath } from './schemaCheck.ts';
 import type { AnalyzeOptions, Locale, Span } from './types.ts';
 import { resolveVersion } from './version.ts';
 
-export interface HoverResult { markdown: string; plaintext: string; span: Span }
+export interface HoverResult {
+  markdown: string;
+  plaintext: string;
+  span: Span;
+}
 
-interface Target { path: string; span: Span; onValue: boolean; value?: unknown }
+interface Target {
+  path: string;
+  span: Span;
+  onValue: boolean;
+  value?: unknown;
+}
 
 /** The path under the cursor, and whether the cursor is on the key or on the value. */
 function targetAt(node: Node | null, offset: number, path: string): Target | undefined {
@@ -29,9 +38,11 @@ function targetAt(node: Node | null, offset: number, path: string): Target | und
       const value = item.value as Node | null;
       if (!isScalar(key) || !key.range) continue;
       const childPath = joinPath(path, String(key.value));
-      if (offset >= key.range[0] && offset <= key.range[1]) return { path: childPath, span: { start: key.range[0], end: key.range[1] }, onValue: false };
+      if (offset >= key.range[0] && offset <= key.range[1])
+        return { path: childPath, span: { start: key.range[0], end: key.range[1] }, onValue: false };
       if (value?.range && offset >= value.range[0] && offset <= value.range[1]) {
-        if (isScalar(value)) return { path: childPath, span: { start: value.range[0], end: value.range[1] }, onValue: true, value: value.value };
+        if (isScalar(value))
+          return { path: childPath, span: { start: value.range[0], end: value.range[1] }, onValue: true, value: value.value };
         return targetAt(value, offset, childPath);
       }
     }
@@ -39,7 +50,8 @@ function targetAt(node: Node | null, offset: number, path: string): Target | und
   if (isSeq(node)) {
     for (const [i, item] of (node.items as Node[]).entries()) {
       if (!item?.range || offset < item.range[0] || offset > item.range[1]) continue;
-      if (isScalar(item)) return { path: joinPath(path, i), span: { start: item.range[0], end: item.range[1] }, onValue: true, value: item.value };
+      if (isScalar(item))
+        return { path: joinPath(path, i), span: { start: item.range[0], end: item.range[1] }, onValue: true, value: item.value };
       return targetAt(item, offset, joinPath(path, i));
     }
   }
@@ -47,9 +59,19 @@ function targetAt(node: Node | null, offset: number, path: string): Target | und
 }
 
 const TYPE_LABEL: Record<FieldFact['type'], MessageKey> = {
-  object: 'type.map', objectList: 'type.list', string: 'type.string', bool: 'type.boolean', int32: 'type.integer', uint32: 'type.integer',
-  float32: 'type.number', duration: 'type.duration', durationPtr: 'type.duration', timeOrDuration: 'type.durationOrInteger',
-  quantity: 'type.string', stringList: 'type.list', boolMap: 'type.map',
+  object: 'type.map',
+  objectList: 'type.list',
+  string: 'type.string',
+  bool: 'type.boolean',
+  int32: 'type.integer',
+  uint32: 'type.integer',
+  float32: 'type.number',
+  duration: 'type.duration',
+  durationPtr: 'type.duration',
+  timeOrDuration: 'type.durationOrInteger',
+  quantity: 'type.string',
+  stringList: 'type.list',
+  boolMap: 'type.map',
 };
 
 function noteRange(note: VersionNote): string {
@@ -87,14 +109,19 @@ export function hoverAt(text: string, offset: number, options: AnalyzeOptions = 
   const sections: string[] = [];
 
   if (target.path === 'apiVersion' || target.path === 'kind') {
-    sections.push(`**KubeProxyConfiguration** · \`kubeproxy.config.k8s.io/v1alpha1\``, textOf(DOCUMENT_OVERVIEW.meaning, locale), `[${t('hover.docs')}](${DOCUMENT_OVERVIEW.docs})`);
+    sections.push(
+      `**KubeProxyConfiguration** · \`kubeproxy.config.k8s.io/v1alpha1\``,
+      textOf(DOCUMENT_OVERVIEW.meaning, locale),
+      `[${t('hover.docs')}](${DOCUMENT_OVERVIEW.docs})`,
+    );
   } else {
     const key = factPath(target.path);
     const fact = fieldFact(key);
     const doc = fieldDoc(key);
     if (!fact || !doc) return undefined;
     const header = [`**${key}**`, `${t('hover.type')}: ${t(TYPE_LABEL[fact.type])}`];
-    if (fact.default !== undefined && fact.default !== null && fact.type !== 'object') header.push(`${t('hover.default')}: \`${String(fact.default)}\``);
+    if (fact.default !== undefined && fact.default !== null && fact.type !== 'object')
+      header.push(`${t('hover.default')}: \`${String(fact.default)}\``);
     sections.push(header.join(' · '));
     if (!fieldExistsIn(fact, minor)) sections.push(`⚠ ${t('hover.notInVersion', { minor })}`);
     const valueDoc = target.onValue && typeof target.value === 'string' ? doc.values?.[target.value] : undefined;
@@ -106,13 +133,16 @@ export function hoverAt(text: string, offset: number, options: AnalyzeOptions = 
     sections.push(textOf(doc.meaning, locale));
     if (doc.recommended) {
       const when = doc.recommended.when ? ` (${t('hover.when', { when: textOf(doc.recommended.when, locale) })})` : '';
-      sections.push(`**${t('hover.recommended')}**: \`${String(doc.recommended.value)}\`${when}\n\n${t('hover.why')}: ${textOf(doc.recommended.rationale, locale)}`);
+      sections.push(
+        `**${t('hover.recommended')}**: \`${String(doc.recommended.value)}\`${when}\n\n${t('hover.why')}: ${textOf(doc.recommended.rationale, locale)}`,
+      );
     } else if (doc.rationale) {
       sections.push(`${t('hover.why')}: ${textOf(doc.rationale, locale)}`);
     }
     const notes = versionLines(doc.versions, minor, locale);
     if (notes.length > 0) sections.push(`**${t('hover.versions')}**\n${notes.map((line) => `- ${line}`).join('\n')}`);
-    if (doc.kubeadm && documents.some((d) => d.role === 'kubeadm')) sections.push(`**${t('hover.kubeadm')}**: ${textOf(doc.kubeadm, locale)}`);
+    if (doc.kubeadm && documents.some((d) => d.role === 'kubeadm'))
+      sections.push(`**${t('hover.kubeadm')}**: ${textOf(doc.kubeadm, locale)}`);
     else if (doc.kubeadm) sections.push(`${t('hover.kubeadm')}: ${textOf(doc.kubeadm, locale)}`);
     sections.push(`[${t('hover.docs')}](${doc.docs})`);
   }

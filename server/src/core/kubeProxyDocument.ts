@@ -28,7 +28,9 @@ function removePath(root: unknown, path: string): void {
   for (let i = 0; i < segments.length - 1; i++) {
     if (current === null || typeof current !== 'object') return;
     const segment = segments[i];
-    current = (typeof segment === 'number' ? (current as unknown[])[segment] : (current as Record<string, unknown>)[segment]) as typeof current;
+    current = (
+      typeof segment === 'number' ? (current as unknown[])[segment] : (current as Record<string, unknown>)[segment]
+    ) as typeof current;
   }
   if (current === null || typeof current !== 'object') return;
   const last = segments[segments.length - 1];
@@ -52,14 +54,26 @@ function expectedOf(t: Translate, issue: SchemaIssue, path: string): string {
   const element = path.replace(/\[\d+\]$/, '') !== path || (field.type === 'boolMap' && path !== field.path);
   if (element) return field.type === 'boolMap' ? t('type.boolean') : t('type.string');
   switch (field.type) {
-    case 'bool': return t('type.boolean');
-    case 'int32': case 'uint32': return t('type.integer');
-    case 'float32': return t('type.number');
-    case 'duration': case 'durationPtr': return t('type.duration');
-    case 'timeOrDuration': return t('type.durationOrInteger');
-    case 'stringList': case 'objectList': return t('type.list');
-    case 'boolMap': case 'object': return t('type.map');
-    default: return t('type.string');
+    case 'bool':
+      return t('type.boolean');
+    case 'int32':
+    case 'uint32':
+      return t('type.integer');
+    case 'float32':
+      return t('type.number');
+    case 'duration':
+    case 'durationPtr':
+      return t('type.duration');
+    case 'timeOrDuration':
+      return t('type.durationOrInteger');
+    case 'stringList':
+    case 'objectList':
+      return t('type.list');
+    case 'boolMap':
+    case 'object':
+      return t('type.map');
+    default:
+      return t('type.string');
   }
 }
 
@@ -77,16 +91,22 @@ export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: Deco
   const refuse = (summary: string, upstream: string): string => t('frame.refuse', { summary, minor, upstream });
   if (document.apiVersion !== KUBE_PROXY_API_VERSION || document.kind !== 'KubeProxyConfiguration') {
     const wrongKind = document.kind !== 'KubeProxyConfiguration' && document.apiVersion === KUBE_PROXY_API_VERSION;
-    const upstream = typeof document.apiVersion !== 'string' || document.apiVersion === ''
-      ? `Object 'apiVersion' is missing`
-      : typeof document.kind !== 'string' || document.kind === ''
-      ? `Object 'Kind' is missing`
-      : `no kind ${JSON.stringify(document.kind)} is registered for version ${JSON.stringify(String(document.apiVersion ?? ''))}`;
+    const upstream =
+      typeof document.apiVersion !== 'string' || document.apiVersion === ''
+        ? `Object 'apiVersion' is missing`
+        : typeof document.kind !== 'string' || document.kind === ''
+          ? `Object 'Kind' is missing`
+          : `no kind ${JSON.stringify(document.kind)} is registered for version ${JSON.stringify(String(document.apiVersion ?? ''))}`;
     emit('unsupported-api-version', {
       path: wrongKind ? 'kind' : 'apiVersion',
-      message: refuse(wrongKind ? t('unsupported-api-version.kind', { kind: String(document.kind ?? '') }) : t('unsupported-api-version', { minor }), upstream),
+      message: refuse(
+        wrongKind ? t('unsupported-api-version.kind', { kind: String(document.kind ?? '') }) : t('unsupported-api-version', { minor }),
+        upstream,
+      ),
       fixes: wrongKind
-        ? (typeof document.kind === 'string' && document.kind.toLowerCase() === 'kubeproxyconfiguration' ? [unsafe({ kind: 'setValue', value: 'KubeProxyConfiguration' })] : undefined)
+        ? typeof document.kind === 'string' && document.kind.toLowerCase() === 'kubeproxyconfiguration'
+          ? [unsafe({ kind: 'setValue', value: 'KubeProxyConfiguration' })]
+          : undefined
         : [unsafe({ kind: 'setValue', value: KUBE_PROXY_API_VERSION })],
     });
     return;
@@ -98,8 +118,12 @@ export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: Deco
     const key = String(lastSegment(duplicate.path));
     const line = lines.position(duplicate.key.start).line + 1;
     emit('duplicate-field', {
-      path: duplicate.path, span: duplicate.key,
-      message: t('duplicate-field', { path: duplicate.path, upstream: `strict decoding error: yaml: unmarshal errors:\n  line ${line}: key ${JSON.stringify(key)} already set in map` }),
+      path: duplicate.path,
+      span: duplicate.key,
+      message: t('duplicate-field', {
+        path: duplicate.path,
+        upstream: `strict decoding error: yaml: unmarshal errors:\n  line ${line}: key ${JSON.stringify(key)} already set in map`,
+      }),
       fixes: [safe({ kind: 'removeDuplicate', firstKeyAt: duplicate.firstKey.start })],
     });
   }
@@ -109,7 +133,8 @@ export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: Deco
     if (issue.kind === 'unknown-field') {
       const hint = unknownFieldHint(issue.path, minor, value);
       emit('unknown-field', {
-        path: issue.path, at: 'key',
+        path: issue.path,
+        at: 'key',
         message: t('unknown-field', { path: issue.path, minor, hint: hint ? t(hint.key, hint.args) : '', upstream: issue.upstream }),
         fixes: [...(hint?.fixes ?? []), unsafe({ kind: 'removeKey' })],
       });
@@ -119,11 +144,21 @@ export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: Deco
     if (issue.kind === 'duration') {
       const bare = /^[+-]?[0-9.]+$/.test(String(issue.value));
       const days = /[0-9]d/.test(String(issue.value));
-      const hint = issue.value === null ? t('invalid-duration.hintEmpty') : bare ? t('invalid-duration.hintBare') : days ? t('invalid-duration.hintDays') : '';
+      const hint =
+        issue.value === null
+          ? t('invalid-duration.hintEmpty')
+          : bare
+            ? t('invalid-duration.hintBare')
+            : days
+              ? t('invalid-duration.hintDays')
+              : '';
       const fixed = bare && Number(issue.value) > 0 ? `${issue.value}s` : days ? daysToHours(String(issue.value)) : undefined;
       emit('invalid-duration', {
         path: issue.path,
-        message: refuse(t('invalid-duration', { path: issue.path, value: issue.value === null ? '""' : JSON.stringify(issue.value), hint }), issue.upstream),
+        message: refuse(
+          t('invalid-duration', { path: issue.path, value: issue.value === null ? '""' : JSON.stringify(issue.value), hint }),
+          issue.upstream,
+        ),
         fixes: fixed ? [safe({ kind: 'setValue', value: fixed })] : undefined,
       });
       continue;
@@ -133,7 +168,13 @@ export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: Deco
       continue;
     }
     if (issue.kind === 'overflow') {
-      emit('invalid-type', { path: issue.path, message: refuse(t('invalid-type.overflow', { path: issue.path, value: String(issue.value), goType: issue.field?.goType ?? 'int32' }), issue.upstream) });
+      emit('invalid-type', {
+        path: issue.path,
+        message: refuse(
+          t('invalid-type.overflow', { path: issue.path, value: String(issue.value), goType: issue.field?.goType ?? 'int32' }),
+          issue.upstream,
+        ),
+      });
       continue;
     }
     const expected = expectedOf(t, issue, issue.path);
@@ -170,7 +211,13 @@ export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: Deco
 
   const config = buildEffective(raw, minor);
   const ctx: KubeProxyContext = {
-    minor, locale, t, document, config, raw, profile,
+    minor,
+    locale,
+    t,
+    document,
+    config,
+    raw,
+    profile,
     has: (path) => decoded.locations.has(path),
     refuse,
     report: () => undefined,

@@ -12,7 +12,10 @@ export interface KubeadmChunk {
   blank: boolean;
 }
 
-export interface SeparatorProblem { span: Span; rest: string }
+export interface SeparatorProblem {
+  span: Span;
+  rest: string;
+}
 
 export function splitLikeKubeadm(text: string): { chunks: KubeadmChunk[]; separatorProblems: SeparatorProblem[] } {
   const chunks: KubeadmChunk[] = [];
@@ -32,7 +35,8 @@ export function splitLikeKubeadm(text: string): { chunks: KubeadmChunk[]; separa
     const line = text.slice(offset, lineEnd);
     if (line.startsWith('---')) {
       const rest = line.slice(3).trim();
-      if (rest.length > 0 && !rest.startsWith('#')) separatorProblems.push({ span: { start: offset, end: offset + line.replace(/\r?\n$/, '').length }, rest });
+      if (rest.length > 0 && !rest.startsWith('#'))
+        separatorProblems.push({ span: { start: offset, end: offset + line.replace(/\r?\n$/, '').length }, rest });
       flush();
     } else {
       if (chunkStart < 0) chunkStart = offset;

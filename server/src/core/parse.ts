@@ -141,7 +141,11 @@ export function pieceStarts(text: string): number[] {
  */
 const MAX_CACHED_PIECE = 100_000;
 
-interface CachedPiece { offset: number; docs: Document.Parsed[]; used: boolean }
+interface CachedPiece {
+  offset: number;
+  docs: Document.Parsed[];
+  used: boolean;
+}
 
 /** Moves every offset a parsed document holds by `delta` (its piece moved within the file). */
 function shiftDocument(doc: Document.Parsed, delta: number): void {

@@ -12,22 +12,35 @@ type JsonSchema = Record<string, unknown>;
 
 const INT32 = { minimum: -2147483648, maximum: 2147483647 };
 const UINT32 = { minimum: 0, maximum: 4294967295 };
-const INT64 = { minimum: -9223372036854775808, maximum: 9223372036854775807 };
+// int64's bounds as the doubles JSON Schema compares with (2^63 - 1 itself is not representable).
+const INT64 = { minimum: -(2 ** 63), maximum: 2 ** 63 };
 
 function leafSchema(field: FieldFact): JsonSchema {
   switch (field.type) {
-    case 'string': return { type: ['string', 'null'] };
-    case 'bool': return { type: ['boolean', 'null'] };
-    case 'int32': return { type: ['integer', 'null'], ...INT32 };
-    case 'uint32': return { type: ['integer', 'null'], ...UINT32 };
-    case 'float32': return { type: ['number', 'null'] };
-    case 'duration': return { type: 'string', format: 'go-duration' };
-    case 'durationPtr': return { type: ['string', 'null'], format: 'go-duration' };
-    case 'timeOrDuration': return { type: ['string', 'integer', 'null'], format: 'go-duration', ...INT64 };
-    case 'quantity': return { type: ['string', 'number', 'null'], format: 'k8s-quantity' };
-    case 'stringList': return { type: ['array', 'null'], items: { type: ['string', 'null'] } };
-    case 'boolMap': return { type: ['object', 'null'], additionalProperties: { type: ['boolean', 'null'] } };
-    default: return {};
+    case 'string':
+      return { type: ['string', 'null'] };
+    case 'bool':
+      return { type: ['boolean', 'null'] };
+    case 'int32':
+      return { type: ['integer', 'null'], ...INT32 };
+    case 'uint32':
+      return { type: ['integer', 'null'], ...UINT32 };
+    case 'float32':
+      return { type: ['number', 'null'] };
+    case 'duration':
+      return { type: 'string', format: 'go-duration' };
+    case 'durationPtr':
+      return { type: ['string', 'null'], format: 'go-duration' };
+    case 'timeOrDuration':
+      return { type: ['string', 'integer', 'null'], format: 'go-duration', ...INT64 };
+    case 'quantity':
+      return { type: ['string', 'number', 'null'], format: 'k8s-quantity' };
+    case 'stringList':
+      return { type: ['array', 'null'], items: { type: ['string', 'null'] } };
+    case 'boolMap':
+      return { type: ['object', 'null'], additionalProperties: { type: ['boolean', 'null'] } };
+    default:
+      return {};
   }
 }
 

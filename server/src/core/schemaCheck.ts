@@ -122,7 +122,12 @@ function toIssue(error: ErrorObject, root: unknown): SchemaIssue | undefined {
   if (error.keyword === 'additionalProperties') {
     const key = (error.params as { additionalProperty: string }).additionalProperty;
     const unknownPath = joinPath(path, key);
-    return { kind: 'unknown-field', path: unknownPath, value: (value as Record<string, unknown>)[key], upstream: `strict decoding error: unknown field "${plainPath(unknownPath)}"` };
+    return {
+      kind: 'unknown-field',
+      path: unknownPath,
+      value: (value as Record<string, unknown>)[key],
+      upstream: `strict decoding error: unknown field "${plainPath(unknownPath)}"`,
+    };
   }
   const field = nearestFact(path);
   if (error.keyword === 'format' && typeof value === 'string') {

@@ -25,5 +25,7 @@ export function applySuppressions(text: string, findings: Finding[], documents: 
       byDocument.set(document, new Set([...(byDocument.get(document) ?? []), ...rules]));
     }
   }
-  return findings.filter((finding) => !byLine.get(finding.range.start.line)?.has(finding.rule) && !byDocument.get(finding.document)?.has(finding.rule));
+  return findings.filter(
+    (finding) => !byLine.get(finding.range.start.line)?.has(finding.rule) && !byDocument.get(finding.document)?.has(finding.rule),
+  );
 }

@@ -1,7 +1,10 @@
 /** Minimal text edits: apply them, and the line helpers that edits are computed with. */
 import type { Span } from './types.ts';
 
-export interface TextEdit { span: Span; newText: string }
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
 
 /**
  * Applies non-overlapping edits (any order) to a text, in one pass: fix-all applies thousands of
@@ -9,7 +12,8 @@ export interface TextEdit { span: Span; newText: string }
  * offset land in reverse order of the list (as applying them one by one from the end would).
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const order = edits.map((edit, index) => ({ edit, index }))
+  const order = edits
+    .map((edit, index) => ({ edit, index }))
     .sort((a, b) => a.edit.span.start - b.edit.span.start || a.edit.span.end - b.edit.span.end || b.index - a.index);
   const parts: string[] = [];
   let at = 0;
@@ -56,6 +60,7 @@ export function diffAsEdit(before: string, after: string): TextEdit | undefined 
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
   let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end])
+    end++;
   return { span: { start, end: before.length - end }, newText: after.slice(start, after.length - end) };
 }

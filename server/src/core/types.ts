@@ -7,10 +7,19 @@ export type Category = 'syntax' | 'schema' | 'decode' | 'validation' | 'kubeadm'
 export type Locale = 'en' | 'zh-cn';
 
 /** Half-open [start, end) offsets into the file text (UTF-16 code units). */
-export interface Span { start: number; end: number }
+export interface Span {
+  start: number;
+  end: number;
+}
 
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
 
 export interface Finding {
   rule: string;
@@ -40,7 +49,10 @@ export interface ResolvedVersion {
 
 export type ClusterScale = 'small' | 'large';
 
-export interface ClusterProfile { scale: ClusterScale; monitoring: boolean }
+export interface ClusterProfile {
+  scale: ClusterScale;
+  monitoring: boolean;
+}
 
 export interface AnalyzeOptions {
   /** `auto` or a minor such as `1.34`. */

@@ -27,7 +27,15 @@ function isSet(root: unknown, segments: readonly PathSegment[]): boolean {
   return true;
 }
 
-const INTERNAL_ONLY = new Set(['syncPeriod', 'minSyncPeriod', 'linux', 'windows', 'detectLocal.clusterCIDRs', 'nodeIPOverride', 'ipFamily']);
+const INTERNAL_ONLY = new Set([
+  'syncPeriod',
+  'minSyncPeriod',
+  'linux',
+  'windows',
+  'detectLocal.clusterCIDRs',
+  'nodeIPOverride',
+  'ipFamily',
+]);
 
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -71,8 +79,13 @@ export function unknownFieldHint(path: string, minor: Minor, root: unknown): Fie
 
   if (INTERNAL_ONLY.has(plain)) return { key: 'unknown-field.hintNotV1alpha1', args: { path: plain } };
 
-  const elsewhere = FIELDS.find((field) => fieldExistsIn(field, minor) && field.path !== plain &&
-    field.path.startsWith(parent === '' ? '' : `${parent}.`) && field.path.endsWith(`.${name}`));
+  const elsewhere = FIELDS.find(
+    (field) =>
+      fieldExistsIn(field, minor) &&
+      field.path !== plain &&
+      field.path.startsWith(parent === '' ? '' : `${parent}.`) &&
+      field.path.endsWith(`.${name}`),
+  );
   if (elsewhere) {
     const target = pathOf([...parentSegments, ...elsewhere.path.slice(parent === '' ? 0 : parent.length + 1).split('.')]);
     if (isSet(root, splitPath(target))) return { key: 'unknown-field.hintMoveTaken', args: { suggestion: elsewhere.path } };
@@ -88,7 +101,11 @@ export function unknownFieldHint(path: string, minor: Minor, root: unknown): Fie
     .sort((a, b) => a.distance - b.distance)[0];
   if (close) {
     const suggestion = leaf(close.field);
-    return { key: 'unknown-field.hintSimilar', args: { suggestion }, fixes: taken(suggestion) ? undefined : [unsafe({ kind: 'renameKey', to: suggestion })] };
+    return {
+      key: 'unknown-field.hintSimilar',
+      args: { suggestion },
+      fixes: taken(suggestion) ? undefined : [unsafe({ kind: 'renameKey', to: suggestion })],
+    };
   }
   return undefined;
 }

@@ -13,7 +13,9 @@ export function goValue(value: unknown): string {
   if (typeof value === 'bigint') return formatGoDuration(value);
   if (Array.isArray(value)) return `[]string{${value.map((item) => JSON.stringify(item)).join(', ')}}`;
   if (value && typeof value === 'object') {
-    return `map[string]bool{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(', ')}}`;
+    return `map[string]bool{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}:${v}`)
+      .join(', ')}}`;
   }
   return String(value);
 }
@@ -29,29 +31,48 @@ const ROOT = 'KubeProxyConfiguration';
 /** Go field paths for kube-proxy's validation errors, by v1alpha1 path, for one minor. */
 export function goPath(minor: Minor, jsonPath: string): string {
   const refactored = minorNumber(minor) >= 31;
-  const conntrack = refactored ? `${ROOT}.KubeProxyLinuxConfiguration.KubeProxyConntrackConfiguration` : `${ROOT}.KubeProxyConntrackConfiguration`;
+  const conntrack = refactored
+    ? `${ROOT}.KubeProxyLinuxConfiguration.KubeProxyConntrackConfiguration`
+    : `${ROOT}.KubeProxyConntrackConfiguration`;
   const [head, ...rest] = jsonPath.split('.');
   const tail = rest.join('.');
-  const upper = (name: string): string => name.replace(/^[a-z]/, (c) => c.toUpperCase())
-    .replace(/^TcpE/, 'TCPE').replace(/^TcpC/, 'TCPC').replace(/^TcpF/, 'TCPF').replace(/^TcpT/, 'TCPT')
-    .replace(/^UdpT/, 'UDPT').replace(/^UdpS/, 'UDPS');
+  const upper = (name: string): string =>
+    name
+      .replace(/^[a-z]/, (c) => c.toUpperCase())
+      .replace(/^TcpE/, 'TCPE')
+      .replace(/^TcpC/, 'TCPC')
+      .replace(/^TcpF/, 'TCPF')
+      .replace(/^TcpT/, 'TCPT')
+      .replace(/^UdpT/, 'UDPT')
+      .replace(/^UdpS/, 'UDPS');
   switch (head) {
-    case 'iptables': return `${ROOT}.KubeProxyIPTablesConfiguration.${upper(tail)}`;
-    case 'nftables': return `${ROOT}.KubeProxyNFTablesConfiguration.${upper(tail)}`;
-    case 'ipvs': return tail.startsWith('excludeCIDRs')
-      ? `${ROOT}.KubeProxyIPVSConfiguration.${tail.replace('excludeCIDRs', 'ExcludeCidrs')}`
-      : `${ROOT}.KubeProxyIPVSConfiguration.${upper(tail)}`;
-    case 'conntrack': return `${conntrack}.${upper(tail)}`;
-    case 'oomScoreAdj': return refactored ? `${ROOT}.KubeProxyLinuxConfiguration.OOMScoreAdj` : `${ROOT}.OOMScoreAdj`;
-    case 'mode': return `${ROOT}.Mode.ProxyMode`;
-    case 'clientConnection': return `${ROOT}.ClientConnection.${upper(tail)}`;
-    case 'clusterCIDR': return refactored ? `${ROOT}.DetectLocalConfiguration.ClusterCIDRs${tail}` : `${ROOT}.ClusterCIDR`;
+    case 'iptables':
+      return `${ROOT}.KubeProxyIPTablesConfiguration.${upper(tail)}`;
+    case 'nftables':
+      return `${ROOT}.KubeProxyNFTablesConfiguration.${upper(tail)}`;
+    case 'ipvs':
+      return tail.startsWith('excludeCIDRs')
+        ? `${ROOT}.KubeProxyIPVSConfiguration.${tail.replace('excludeCIDRs', 'ExcludeCidrs')}`
+        : `${ROOT}.KubeProxyIPVSConfiguration.${upper(tail)}`;
+    case 'conntrack':
+      return `${conntrack}.${upper(tail)}`;
+    case 'oomScoreAdj':
+      return refactored ? `${ROOT}.KubeProxyLinuxConfiguration.OOMScoreAdj` : `${ROOT}.OOMScoreAdj`;
+    case 'mode':
+      return `${ROOT}.Mode.ProxyMode`;
+    case 'clientConnection':
+      return `${ROOT}.ClientConnection.${upper(tail)}`;
+    case 'clusterCIDR':
+      return refactored ? `${ROOT}.DetectLocalConfiguration.ClusterCIDRs${tail}` : `${ROOT}.ClusterCIDR`;
     case 'detectLocal': {
       const name = tail === 'bridgeInterface' ? 'InterfaceName' : 'InterfacePrefix';
       return refactored ? `${ROOT}.DetectLocalConfiguration.${name}` : `${ROOT}.${name}`;
     }
-    case 'logging': case 'featureGates': return `${ROOT}.${jsonPath}`;
-    default: return `${ROOT}.${upper(head)}${tail ? `.${tail}` : ''}`;
+    case 'logging':
+    case 'featureGates':
+      return `${ROOT}.${jsonPath}`;
+    default:
+      return `${ROOT}.${upper(head)}${tail ? `.${tail}` : ''}`;
   }
 }
 

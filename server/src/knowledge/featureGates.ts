@@ -8,7 +8,11 @@
 import gatesByMinor from './feature-gates.json' with { type: 'json' };
 import type { Minor } from './versions.ts';
 
-export interface GateSpec { default: boolean; locked: boolean; stage: string }
+export interface GateSpec {
+  default: boolean;
+  locked: boolean;
+  stage: string;
+}
 type GateTable = Record<string, GateSpec>;
 
 const SOURCED = gatesByMinor as unknown as Record<string, GateTable>;

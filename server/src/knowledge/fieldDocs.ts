@@ -40,10 +40,16 @@ const INFO_BUFFER = T(
   'Buffer size for the info stream when splitStream is on, as a quantity ("0", 64Ki, 1Mi). A non-zero value needs featureGates LoggingAlphaOptions: true.',
   'splitStream 开启时 info 输出流的缓冲区大小，按 quantity 书写（"0"、64Ki、1Mi）。非 0 值需要 featureGates 中开启 LoggingAlphaOptions。',
 );
-const SYNC_ACTIVE_ONLY = since('1.31',
-  'Validated only when this is the active mode\'s section (mode iptables or empty → iptables.*, ipvs → ipvs.*, nftables → nftables.*).',
-  '仅当该段属于当前生效的代理模式时才会校验（mode 为 iptables 或空 → iptables.*，ipvs → ipvs.*，nftables → nftables.*）。');
-const NFT_ADDED = since('1.29', 'Added in 1.29; an unknown field on 1.28 (kube-proxy warns and ignores it).', '1.29 新增；在 1.28 上属于未知字段（kube-proxy 告警后忽略）。');
+const SYNC_ACTIVE_ONLY = since(
+  '1.31',
+  "Validated only when this is the active mode's section (mode iptables or empty → iptables.*, ipvs → ipvs.*, nftables → nftables.*).",
+  '仅当该段属于当前生效的代理模式时才会校验（mode 为 iptables 或空 → iptables.*，ipvs → ipvs.*，nftables → nftables.*）。',
+);
+const NFT_ADDED = since(
+  '1.29',
+  'Added in 1.29; an unknown field on 1.28 (kube-proxy warns and ignores it).',
+  '1.29 新增；在 1.28 上属于未知字段（kube-proxy 告警后忽略）。',
+);
 const NFT_SYNC_VERSIONS: VersionNote[] = [
   NFT_ADDED,
   span('1.29', '1.30', 'Validated only when mode is nftables.', '仅在 mode 为 nftables 时校验。'),
@@ -92,10 +98,28 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
       'kube-proxy 进程的特性门控，格式为门控名 → true/false。未知的门控名，或给已锁定的 GA 门控设置相反值，都会使 kube-proxy 启动失败。',
     ),
     versions: [
-      span('1.29', '1.30', 'mode nftables needs NFTablesProxyMode: true (alpha, off by default).', 'mode 为 nftables 时需设置 NFTablesProxyMode: true（alpha，默认关闭）。'),
-      span('1.31', '1.32', 'NFTablesProxyMode is beta and on by default; setting it false makes mode nftables invalid.', 'NFTablesProxyMode 为 beta 且默认开启；设为 false 会使 mode nftables 无效。'),
-      since('1.33', 'NFTablesProxyMode is GA and locked on: setting it false is an error.', 'NFTablesProxyMode 已 GA 并锁定为开启：设为 false 会报错。'),
-      since('1.37', 'New: KubeProxyIPVS (deprecated, on by default; false disables mode ipvs) and KubeProxyNFTablesLocalhostNodePorts (alpha, off).', '新增：KubeProxyIPVS（已弃用，默认开启；设为 false 即禁用 ipvs 模式）和 KubeProxyNFTablesLocalhostNodePorts（alpha，默认关闭）。'),
+      span(
+        '1.29',
+        '1.30',
+        'mode nftables needs NFTablesProxyMode: true (alpha, off by default).',
+        'mode 为 nftables 时需设置 NFTablesProxyMode: true（alpha，默认关闭）。',
+      ),
+      span(
+        '1.31',
+        '1.32',
+        'NFTablesProxyMode is beta and on by default; setting it false makes mode nftables invalid.',
+        'NFTablesProxyMode 为 beta 且默认开启；设为 false 会使 mode nftables 无效。',
+      ),
+      since(
+        '1.33',
+        'NFTablesProxyMode is GA and locked on: setting it false is an error.',
+        'NFTablesProxyMode 已 GA 并锁定为开启：设为 false 会报错。',
+      ),
+      since(
+        '1.37',
+        'New: KubeProxyIPVS (deprecated, on by default; false disables mode ipvs) and KubeProxyNFTablesLocalhostNodePorts (alpha, off).',
+        '新增：KubeProxyIPVS（已弃用，默认开启；设为 false 即禁用 ipvs 模式）和 KubeProxyNFTablesLocalhostNodePorts（alpha，默认关闭）。',
+      ),
     ],
     docs: FEATURE_GATES,
   },
@@ -120,7 +144,7 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
       'kube-proxy 访问 API Server 所用 kubeconfig 的路径。为空时回退到集群内（service account）配置。',
     ),
     kubeadm: T(
-      'kubeadm sets an empty value to /var/lib/kube-proxy/kubeconfig.conf, a file from the kube-proxy ConfigMap mounted into the DaemonSet that authenticates with the Pod\'s service-account token. A custom path must exist inside the kube-proxy Pod.',
+      "kubeadm sets an empty value to /var/lib/kube-proxy/kubeconfig.conf, a file from the kube-proxy ConfigMap mounted into the DaemonSet that authenticates with the Pod's service-account token. A custom path must exist inside the kube-proxy Pod.",
       'kubeadm 会把空值设为 /var/lib/kube-proxy/kubeconfig.conf：该文件来自 kube-proxy ConfigMap，挂载进 DaemonSet，使用 Pod 的 service account 令牌认证。自定义路径必须在 kube-proxy Pod 内存在。',
     ),
     docs: CLIENT,
@@ -152,13 +176,13 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
   {
     path: 'clientConnection.qps',
     meaning: T(
-      'Sustained requests per second kube-proxy\'s client may send to the API server; 0 becomes the default 5.',
+      "Sustained requests per second kube-proxy's client may send to the API server; 0 becomes the default 5.",
       'kube-proxy 客户端向 API Server 持续发送请求的每秒速率上限；0 会被替换为默认值 5。',
     ),
     recommended: {
       value: 50,
       rationale: T(
-        'With 5 QPS kube-proxy is throttled client-side when it lists Services, EndpointSlices and its Node at start-up or re-lists after a broken watch, so rule updates lag in a big cluster. 50 (the seed\'s value, with burst 100) removes that bottleneck; the limit applies per node, so thousands of nodes re-listing together still multiply the API-server load.',
+        "With 5 QPS kube-proxy is throttled client-side when it lists Services, EndpointSlices and its Node at start-up or re-lists after a broken watch, so rule updates lag in a big cluster. 50 (the seed's value, with burst 100) removes that bottleneck; the limit applies per node, so thousands of nodes re-listing together still multiply the API-server load.",
         '在 5 QPS 下，kube-proxy 启动时或 Watch 中断后重新 List Service、EndpointSlice 与 Node 时会被客户端限流，大集群中规则更新随之滞后。50（种子文档取值，搭配 burst 100）可消除这一瓶颈；但该限制按节点计算，数千个节点同时重新 List 时，API Server 的负载仍会成倍放大。',
       ),
     },
@@ -191,13 +215,17 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
   },
   {
     path: 'logging.format',
-    meaning: T(
-      'Log output format, text (default) or json; case-sensitive.',
-      '日志输出格式：text（默认）或 json，区分大小写。',
-    ),
+    meaning: T('Log output format, text (default) or json; case-sensitive.', '日志输出格式：text（默认）或 json，区分大小写。'),
     values: {
-      text: { meaning: T('klog\'s classic text lines; the only format that supports vmodule.', 'klog 传统文本行格式；唯一支持 vmodule 的格式。') },
-      json: { meaning: T('One JSON object per line, for log pipelines; needs LoggingBetaOptions (on by default).', '每行一个 JSON 对象，便于日志采集管道处理；需要 LoggingBetaOptions（默认开启）。') },
+      text: {
+        meaning: T("klog's classic text lines; the only format that supports vmodule.", 'klog 传统文本行格式；唯一支持 vmodule 的格式。'),
+      },
+      json: {
+        meaning: T(
+          'One JSON object per line, for log pipelines; needs LoggingBetaOptions (on by default).',
+          '每行一个 JSON 对象，便于日志采集管道处理；需要 LoggingBetaOptions（默认开启）。',
+        ),
+      },
     },
     docs: LOGGING,
   },
@@ -208,7 +236,11 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
       '两次刷新日志缓冲之间的最长间隔：时长字符串（如 5s）或整数纳秒。0 会被替换为默认值 5s。',
     ),
     versions: [
-      since('1.35', 'Must be greater than 0; because 0 is defaulted to 5s first, only negative values are rejected.', '必须大于 0；由于 0 会先被默认为 5s，实际上只有负值会被拒绝。'),
+      since(
+        '1.35',
+        'Must be greater than 0; because 0 is defaulted to 5s first, only negative values are rejected.',
+        '必须大于 0；由于 0 会先被默认为 5s，实际上只有负值会被拒绝。',
+      ),
     ],
     docs: LOGGING,
   },
@@ -242,10 +274,7 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
   },
   {
     path: 'logging.vmodule[].verbosity',
-    meaning: T(
-      'Verbosity applied to files matching filePattern.',
-      '对匹配 filePattern 的文件使用的日志级别。',
-    ),
+    meaning: T('Verbosity applied to files matching filePattern.', '对匹配 filePattern 的文件使用的日志级别。'),
     docs: LOGGING,
   },
   {
@@ -255,34 +284,42 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
       '各日志格式的选项，按格式名嵌套：options.json 以及（1.30 起）options.text。',
     ),
     rationale: T(
-      'Nesting matters: json must sit under options. The seed\'s example puts json beside options, which makes an unknown field logging.json: kube-proxy warns and ignores it, and kubeadm drops it.',
+      "Nesting matters: json must sit under options. The seed's example puts json beside options, which makes an unknown field logging.json: kube-proxy warns and ignores it, and kubeadm drops it.",
       '注意嵌套层级：json 必须位于 options 之下。种子文档示例把 json 写成了 options 的同级字段，结果成为未知字段 logging.json：kube-proxy 告警后忽略，kubeadm 则直接丢弃。',
     ),
     docs: LOGGING,
   },
   {
     path: 'logging.options.json',
-    meaning: T(
-      'Options used when logging.format is json.',
-      'logging.format 为 json 时使用的选项。',
-    ),
+    meaning: T('Options used when logging.format is json.', 'logging.format 为 json 时使用的选项。'),
     docs: LOGGING,
   },
   { path: 'logging.options.json.splitStream', meaning: SPLIT_STREAM, docs: LOGGING },
   { path: 'logging.options.json.infoBufferSize', meaning: INFO_BUFFER, docs: LOGGING },
   {
     path: 'logging.options.text',
-    meaning: T(
-      'Options used when logging.format is text.',
-      'logging.format 为 text 时使用的选项。',
-    ),
+    meaning: T('Options used when logging.format is text.', 'logging.format 为 text 时使用的选项。'),
     versions: [
-      since('1.30', 'Added in 1.30 (component-base 0.30); an unknown field on 1.28–1.29.', '1.30 新增（component-base 0.30）；在 1.28–1.29 上属于未知字段。'),
+      since(
+        '1.30',
+        'Added in 1.30 (component-base 0.30); an unknown field on 1.28–1.29.',
+        '1.30 新增（component-base 0.30）；在 1.28–1.29 上属于未知字段。',
+      ),
     ],
     docs: LOGGING,
   },
-  { path: 'logging.options.text.splitStream', meaning: SPLIT_STREAM, versions: [since('1.30', 'Added in 1.30.', '1.30 新增。')], docs: LOGGING },
-  { path: 'logging.options.text.infoBufferSize', meaning: INFO_BUFFER, versions: [since('1.30', 'Added in 1.30.', '1.30 新增。')], docs: LOGGING },
+  {
+    path: 'logging.options.text.splitStream',
+    meaning: SPLIT_STREAM,
+    versions: [since('1.30', 'Added in 1.30.', '1.30 新增。')],
+    docs: LOGGING,
+  },
+  {
+    path: 'logging.options.text.infoBufferSize',
+    meaning: INFO_BUFFER,
+    versions: [since('1.30', 'Added in 1.30.', '1.30 新增。')],
+    docs: LOGGING,
+  },
 
   // ── identity, addresses, process ────────────────────────────────────────────────────────────
   {
@@ -292,7 +329,7 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
       '当节点名与主机名不同时，指定 kube-proxy 所在 Node 的名称。kube-proxy 据此查找自己的 Node 对象，并识别位于本节点的端点。',
     ),
     kubeadm: T(
-      'kubeadm\'s kube-proxy DaemonSet passes --hostname-override=$(NODE_NAME) (the Pod\'s spec.nodeName), so this field rarely needs a value there.',
+      "kubeadm's kube-proxy DaemonSet passes --hostname-override=$(NODE_NAME) (the Pod's spec.nodeName), so this field rarely needs a value there.",
       'kubeadm 部署的 kube-proxy DaemonSet 会传入 --hostname-override=$(NODE_NAME)（即 Pod 的 spec.nodeName），因此通常无需设置此字段。',
     ),
     docs: KPC,
@@ -300,7 +337,7 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
   {
     path: 'bindAddress',
     meaning: T(
-      'Overrides kube-proxy\'s idea of the node\'s primary IP; 0.0.0.0 (default) means detect it. Despite the name, no socket is bound to it; its IP family also picks the healthz/metrics defaults.',
+      "Overrides kube-proxy's idea of the node's primary IP; 0.0.0.0 (default) means detect it. Despite the name, no socket is bound to it; its IP family also picks the healthz/metrics defaults.",
       '覆盖 kube-proxy 对节点主 IP 的判断；默认 0.0.0.0 表示自动检测。名称是历史遗留，kube-proxy 并不在此地址上绑定套接字；其 IP 协议族还决定 healthz/metrics 地址的默认值。',
     ),
     kubeadm: T(
@@ -312,7 +349,7 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
   {
     path: 'healthzBindAddress',
     meaning: T(
-      'IP:port of kube-proxy\'s health server (/healthz, which reports whether rules were synced recently); used by liveness checks and some cloud load balancers. Default 0.0.0.0:10256 ([::]:10256 if bindAddress is IPv6); a bare IP gets :10256 appended.',
+      "IP:port of kube-proxy's health server (/healthz, which reports whether rules were synced recently); used by liveness checks and some cloud load balancers. Default 0.0.0.0:10256 ([::]:10256 if bindAddress is IPv6); a bare IP gets :10256 appended.",
       'kube-proxy 健康检查服务的 IP:端口（/healthz 反映规则是否在近期同步过），供存活检查和部分云负载均衡器使用。默认 0.0.0.0:10256（bindAddress 为 IPv6 时为 [::]:10256）；只写 IP 时自动补上 :10256。',
     ),
     docs: KPC,
@@ -366,7 +403,10 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
       '在一个版本周期内重新启用因弃用而被隐藏的指标：取值必须为空，或为当前 kube-proxy 的上一个次版本号（例如在 1.33 上为 1.32）。',
     ),
     versions: [
-      note('Any other value fails validation, so the setting must be updated or removed on every upgrade.', '其他取值都会校验失败，因此每次升级都需要更新或删除该设置。'),
+      note(
+        'Any other value fails validation, so the setting must be updated or removed on every upgrade.',
+        '其他取值都会校验失败，因此每次升级都需要更新或删除该设置。',
+      ),
     ],
     docs: KPC,
   },
@@ -382,18 +422,39 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
       value: 'nftables',
       when: T('Kubernetes 1.33 and newer, kernel 5.13+', 'Kubernetes 1.33 及更高版本、内核 5.13+'),
       rationale: T(
-        'nftables is GA from 1.33: it applies only the changed rules on each sync and matches packets through verdict maps, so sync time and per-packet cost stay nearly flat as Services grow, whereas iptables chains grow with every Service. ipvs, the seed\'s choice, is deprecated from 1.35. Check the kernel version and that nothing relies on NodePorts via 127.0.0.1 before switching.',
+        "nftables is GA from 1.33: it applies only the changed rules on each sync and matches packets through verdict maps, so sync time and per-packet cost stay nearly flat as Services grow, whereas iptables chains grow with every Service. ipvs, the seed's choice, is deprecated from 1.35. Check the kernel version and that nothing relies on NodePorts via 127.0.0.1 before switching.",
         'nftables 自 1.33 起 GA：每次同步只下发变化的规则，报文通过 verdict map 匹配，因此随着 Service 增多，同步耗时和单包开销几乎不变；而 iptables 的规则链会随每个 Service 增长。种子文档选择的 ipvs 自 1.35 起已弃用。切换前请确认内核版本，并确认没有依赖通过 127.0.0.1 访问 NodePort 的场景。',
       ),
     },
     versions: [
-      until('1.32', 'The seed recommends ipvs for large clusters here: IPVS hash-table lookups scale better than long iptables chains, and nftables is not GA yet.', '在这些版本上，种子文档推荐大规模集群使用 ipvs：IPVS 的哈希表查找比冗长的 iptables 规则链扩展性更好，而 nftables 尚未 GA。'),
+      until(
+        '1.32',
+        'The seed recommends ipvs for large clusters here: IPVS hash-table lookups scale better than long iptables chains, and nftables is not GA yet.',
+        '在这些版本上，种子文档推荐大规模集群使用 ipvs：IPVS 的哈希表查找比冗长的 iptables 规则链扩展性更好，而 nftables 尚未 GA。',
+      ),
       until('1.28', 'Only iptables and ipvs are valid; nftables is rejected.', '仅 iptables 与 ipvs 有效；nftables 会被拒绝。'),
-      span('1.29', '1.30', 'nftables is alpha: valid only with featureGates NFTablesProxyMode: true.', 'nftables 为 alpha：仅在 featureGates 设置 NFTablesProxyMode: true 时有效。'),
+      span(
+        '1.29',
+        '1.30',
+        'nftables is alpha: valid only with featureGates NFTablesProxyMode: true.',
+        'nftables 为 alpha：仅在 featureGates 设置 NFTablesProxyMode: true 时有效。',
+      ),
       span('1.31', '1.32', 'nftables is beta and enabled by default.', 'nftables 为 beta，默认启用。'),
-      since('1.33', 'nftables is GA and the recommended mode for large clusters (kernel 5.13+).', 'nftables 已 GA，是大规模集群的推荐模式（内核 5.13+）。'),
-      since('1.35', 'ipvs is deprecated: kube-proxy logs a warning and records an IPVSDeprecation event at start-up (KEP-5495).', 'ipvs 已弃用：kube-proxy 启动时会输出警告并记录 IPVSDeprecation 事件（KEP-5495）。'),
-      since('1.37', 'ipvs is valid only while the KubeProxyIPVS gate (deprecated, on by default) stays on. kube-proxy warns when mode is unset, because the Linux default may switch to nftables in a future release.', 'ipvs 仅在 KubeProxyIPVS 门控（已弃用，默认开启）保持开启时有效。未设置 mode 时 kube-proxy 会告警，因为 Linux 上的默认值将来可能改为 nftables。'),
+      since(
+        '1.33',
+        'nftables is GA and the recommended mode for large clusters (kernel 5.13+).',
+        'nftables 已 GA，是大规模集群的推荐模式（内核 5.13+）。',
+      ),
+      since(
+        '1.35',
+        'ipvs is deprecated: kube-proxy logs a warning and records an IPVSDeprecation event at start-up (KEP-5495).',
+        'ipvs 已弃用：kube-proxy 启动时会输出警告并记录 IPVSDeprecation 事件（KEP-5495）。',
+      ),
+      since(
+        '1.37',
+        'ipvs is valid only while the KubeProxyIPVS gate (deprecated, on by default) stays on. kube-proxy warns when mode is unset, because the Linux default may switch to nftables in a future release.',
+        'ipvs 仅在 KubeProxyIPVS 门控（已弃用，默认开启）保持开启时有效。未设置 mode 时 kube-proxy 会告警，因为 Linux 上的默认值将来可能改为 nftables。',
+      ),
     ],
     kubeadm: T(
       'kubeadm copies mode into the kube-proxy ConfigMap without checking it. kubeadm 1.37 warns when mode is ipvs (deprecated; use nftables, or iptables on older kernels) and writes mode: iptables when mode is empty or no KubeProxyConfiguration is given.',
@@ -408,13 +469,21 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
       },
       ipvs: {
         meaning: T(
-          'Uses the kernel\'s IPVS load balancer with hash tables (plus ipset and a few iptables rules); offers several schedulers (ipvs.scheduler) and needs the ip_vs kernel modules.',
+          "Uses the kernel's IPVS load balancer with hash tables (plus ipset and a few iptables rules); offers several schedulers (ipvs.scheduler) and needs the ip_vs kernel modules.",
           '使用内核 IPVS 负载均衡（哈希表查找，辅以 ipset 和少量 iptables 规则）；支持多种调度算法（ipvs.scheduler），需要 ip_vs 相关内核模块。',
         ),
         versions: [
-          until('1.32', 'The seed\'s choice for large clusters on these versions.', '在这些版本上是种子文档为大规模集群推荐的模式。'),
-          since('1.35', 'Deprecated: start-up warning and IPVSDeprecation event; migrate to nftables.', '已弃用：启动时告警并记录 IPVSDeprecation 事件；请迁移到 nftables。'),
-          since('1.37', 'Needs the KubeProxyIPVS gate (deprecated, on by default); kubeadm warns about it.', '需要 KubeProxyIPVS 门控（已弃用，默认开启）；kubeadm 会对此告警。'),
+          until('1.32', "The seed's choice for large clusters on these versions.", '在这些版本上是种子文档为大规模集群推荐的模式。'),
+          since(
+            '1.35',
+            'Deprecated: start-up warning and IPVSDeprecation event; migrate to nftables.',
+            '已弃用：启动时告警并记录 IPVSDeprecation 事件；请迁移到 nftables。',
+          ),
+          since(
+            '1.37',
+            'Needs the KubeProxyIPVS gate (deprecated, on by default); kubeadm warns about it.',
+            '需要 KubeProxyIPVS 门控（已弃用，默认开启）；kubeadm 会对此告警。',
+          ),
         ],
       },
       nftables: {
@@ -424,17 +493,29 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
         ),
         versions: [
           until('1.28', 'Not available.', '不可用。'),
-          span('1.29', '1.30', 'Alpha: needs featureGates NFTablesProxyMode: true.', 'alpha：需要 featureGates 设置 NFTablesProxyMode: true。'),
+          span(
+            '1.29',
+            '1.30',
+            'Alpha: needs featureGates NFTablesProxyMode: true.',
+            'alpha：需要 featureGates 设置 NFTablesProxyMode: true。',
+          ),
           span('1.31', '1.32', 'Beta, enabled by default.', 'beta，默认启用。'),
           since('1.33', 'GA; recommended for large clusters.', '已 GA；推荐大规模集群使用。'),
-          since('1.37', 'Localhost NodePorts possible with the alpha KubeProxyNFTablesLocalhostNodePorts gate and the localhost keyword in nodePortAddresses.', '开启 alpha 门控 KubeProxyNFTablesLocalhostNodePorts 并在 nodePortAddresses 中使用 localhost 关键字后，可支持 localhost NodePort。'),
+          since(
+            '1.37',
+            'Localhost NodePorts possible with the alpha KubeProxyNFTablesLocalhostNodePorts gate and the localhost keyword in nodePortAddresses.',
+            '开启 alpha 门控 KubeProxyNFTablesLocalhostNodePorts 并在 nodePortAddresses 中使用 localhost 关键字后，可支持 localhost NodePort。',
+          ),
         ],
       },
       kernelspace: {
         meaning: T('The Windows proxier (HNS); invalid on Linux.', 'Windows 上的代理实现（HNS）；在 Linux 上无效。'),
       },
       userspace: {
-        meaning: T('Removed in Kubernetes 1.26; every supported version rejects it. Use iptables or nftables.', '已在 Kubernetes 1.26 中移除，所有受支持版本都会拒绝该值。请改用 iptables 或 nftables。'),
+        meaning: T(
+          'Removed in Kubernetes 1.26; every supported version rejects it. Use iptables or nftables.',
+          '已在 Kubernetes 1.26 中移除，所有受支持版本都会拒绝该值。请改用 iptables 或 nftables。',
+        ),
       },
     },
     docs: PROXY_MODE,
@@ -489,7 +570,7 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
       'iptables 模式下周期性重新同步与清理的间隔；变更仍会即时下发。0 会被替换为默认值 30s。',
     ),
     rationale: T(
-      'The periodic pass repairs rules changed behind kube-proxy\'s back; in a large cluster each pass is costly, so do not go below 30s.',
+      "The periodic pass repairs rules changed behind kube-proxy's back; in a large cluster each pass is costly, so do not go below 30s.",
       '周期性同步用于修复被外部改动的规则；在大集群中每次全量处理的开销都很大，因此不要低于 30s。',
     ),
     versions: [until('1.30', 'Validated in every mode.', '在任何模式下都会校验。'), SYNC_ACTIVE_ONLY],
@@ -515,12 +596,9 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
   // ── ipvs ────────────────────────────────────────────────────────────────────────────────────
   {
     path: 'ipvs',
-    meaning: T(
-      'Settings of the ipvs proxier, used when mode is ipvs.',
-      'ipvs 代理的设置，在 mode 为 ipvs 时生效。',
-    ),
+    meaning: T('Settings of the ipvs proxier, used when mode is ipvs.', 'ipvs 代理的设置，在 mode 为 ipvs 时生效。'),
     versions: [
-      until('1.32', 'The seed\'s recommended mode for large clusters on these versions.', '在这些版本上是种子文档为大规模集群推荐的模式。'),
+      until('1.32', "The seed's recommended mode for large clusters on these versions.", '在这些版本上是种子文档为大规模集群推荐的模式。'),
       since('1.35', 'ipvs mode is deprecated (KEP-5495); plan a move to nftables.', 'ipvs 模式已弃用（KEP-5495）；请规划迁移到 nftables。'),
       since('1.37', 'Needs the KubeProxyIPVS gate (deprecated, on by default).', '需要 KubeProxyIPVS 门控（已弃用，默认开启）。'),
     ],
@@ -535,7 +613,7 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
     recommended: {
       value: '30s',
       rationale: T(
-        'Each full pass walks every Service on the node: shorter periods burn CPU on large nodes, longer ones delay cleanup of stale rules. 30s (the default and the seed\'s value) is the balance.',
+        "Each full pass walks every Service on the node: shorter periods burn CPU on large nodes, longer ones delay cleanup of stale rules. 30s (the default and the seed's value) is the balance.",
         '每次全量对齐都要遍历节点上的所有 Service：周期越短，大节点上 CPU 消耗越高；周期越长，过期规则清理越慢。30s（默认值，也是种子文档的取值）是两者的平衡点。',
       ),
     },
@@ -549,7 +627,10 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
     ),
     recommended: {
       value: '1s',
-      when: T('Services or EndpointSlices change often, as in most large clusters', 'Service 或 EndpointSlice 变更频繁时（大多数大规模集群如此）'),
+      when: T(
+        'Services or EndpointSlices change often, as in most large clusters',
+        'Service 或 EndpointSlice 变更频繁时（大多数大规模集群如此）',
+      ),
       rationale: T(
         'With 0 (default, kept by the seed) a rollout in a large cluster triggers back-to-back syncs and high kube-proxy CPU. 1s, which the seed itself suggests for frequent updates, batches changes into at most one sync per second, delaying new endpoints by up to a second; 0 is fine for small, quiet clusters.',
         '取 0（默认值，种子文档保留此值）时，大集群中的一次滚动发布会触发连续不断的同步，kube-proxy CPU 飙升。1s（种子文档本身建议在频繁更新时使用）把变更合并为每秒最多一次同步，新端点最多延迟约 1 秒生效；小规模、变更少的集群保持 0 即可。',
@@ -565,16 +646,46 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
     ),
     values: {
       rr: { meaning: T('Round robin: endpoints take turns.', '轮询：各端点依次分配。') },
-      wrr: { meaning: T('Weighted round robin; kube-proxy gives every endpoint weight 1, so it behaves like rr.', '加权轮询；kube-proxy 为所有端点设置相同权重 1，因此效果与 rr 相同。') },
+      wrr: {
+        meaning: T(
+          'Weighted round robin; kube-proxy gives every endpoint weight 1, so it behaves like rr.',
+          '加权轮询；kube-proxy 为所有端点设置相同权重 1，因此效果与 rr 相同。',
+        ),
+      },
       lc: { meaning: T('Least connection: the endpoint with the fewest active connections.', '最少连接：选择活动连接数最少的端点。') },
       wlc: { meaning: T('Weighted least connection; with equal weights like lc.', '加权最少连接；权重相同时等同于 lc。') },
-      lblc: { meaning: T('Locality-based least connection: the same destination IP goes to the same endpoint unless it is overloaded.', '基于局部性的最少连接：相同目标 IP 优先发往同一端点，除非该端点过载。') },
-      lblcr: { meaning: T('Locality-based least connection with replication: each destination IP maps to a set of endpoints.', '带复制的基于局部性最少连接：每个目标 IP 对应一组端点。') },
-      sh: { meaning: T('Source hashing: a client IP always reaches the same endpoint while the set is stable.', '源地址哈希：端点集合不变时，同一客户端 IP 总是到达同一端点。') },
+      lblc: {
+        meaning: T(
+          'Locality-based least connection: the same destination IP goes to the same endpoint unless it is overloaded.',
+          '基于局部性的最少连接：相同目标 IP 优先发往同一端点，除非该端点过载。',
+        ),
+      },
+      lblcr: {
+        meaning: T(
+          'Locality-based least connection with replication: each destination IP maps to a set of endpoints.',
+          '带复制的基于局部性最少连接：每个目标 IP 对应一组端点。',
+        ),
+      },
+      sh: {
+        meaning: T(
+          'Source hashing: a client IP always reaches the same endpoint while the set is stable.',
+          '源地址哈希：端点集合不变时，同一客户端 IP 总是到达同一端点。',
+        ),
+      },
       dh: { meaning: T('Destination hashing: chosen by destination IP.', '目标地址哈希：按目标 IP 选择端点。') },
-      sed: { meaning: T('Shortest expected delay: prefers the endpoint with the lowest (active connections + 1) / weight.', '最短预期延迟：优先选择 (活动连接数 + 1) / 权重 最小的端点。') },
+      sed: {
+        meaning: T(
+          'Shortest expected delay: prefers the endpoint with the lowest (active connections + 1) / weight.',
+          '最短预期延迟：优先选择 (活动连接数 + 1) / 权重 最小的端点。',
+        ),
+      },
       nq: { meaning: T('Never queue: an idle endpoint first, otherwise like sed.', '永不排队：优先选择空闲端点，否则按 sed 选择。') },
-      mh: { meaning: T('Maglev hashing: consistent hashing that moves few connections when endpoints change.', 'Maglev 哈希：一致性哈希，端点变化时只迁移少量连接。') },
+      mh: {
+        meaning: T(
+          'Maglev hashing: consistent hashing that moves few connections when endpoints change.',
+          'Maglev 哈希：一致性哈希，端点变化时只迁移少量连接。',
+        ),
+      },
     },
     docs: IPVS,
   },
@@ -594,9 +705,12 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
     ),
     recommended: {
       value: true,
-      when: T('ipvs mode with MetalLB or kube-vip announcing addresses in layer-2 (ARP) mode', 'ipvs 模式下使用二层（ARP）模式的 MetalLB 或 kube-vip 通告地址时'),
+      when: T(
+        'ipvs mode with MetalLB or kube-vip announcing addresses in layer-2 (ARP) mode',
+        'ipvs 模式下使用二层（ARP）模式的 MetalLB 或 kube-vip 通告地址时',
+      ),
       rationale: T(
-        'ipvs binds every Service IP, LoadBalancer IPs included, to kube-ipvs0, and Linux by default answers ARP for any local address, so every node would claim the load balancer\'s VIP. Without an ARP-mode load balancer keep false (the default and the seed\'s value): the sysctls affect the whole node.',
+        "ipvs binds every Service IP, LoadBalancer IPs included, to kube-ipvs0, and Linux by default answers ARP for any local address, so every node would claim the load balancer's VIP. Without an ARP-mode load balancer keep false (the default and the seed's value): the sysctls affect the whole node.",
         'ipvs 会把所有 Service IP（包括 LoadBalancer IP）绑定到 kube-ipvs0，而 Linux 默认会为任何本机地址应答 ARP，导致每个节点都去抢占负载均衡器的 VIP。若未使用 ARP 模式的负载均衡器，请保持 false（默认值，也是种子文档的取值）：这些内核参数会影响整个节点。',
       ),
     },
@@ -634,12 +748,13 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
   // ── nftables ────────────────────────────────────────────────────────────────────────────────
   {
     path: 'nftables',
-    meaning: T(
-      'Settings of the nftables proxier, used when mode is nftables.',
-      'nftables 代理的设置，在 mode 为 nftables 时生效。',
-    ),
+    meaning: T('Settings of the nftables proxier, used when mode is nftables.', 'nftables 代理的设置，在 mode 为 nftables 时生效。'),
     versions: [
-      since('1.29', 'Added in 1.29 (alpha; needs featureGates NFTablesProxyMode: true on 1.29–1.30); an unknown field on 1.28.', '1.29 新增（alpha；1.29–1.30 需要 featureGates 设置 NFTablesProxyMode: true）；在 1.28 上属于未知字段。'),
+      since(
+        '1.29',
+        'Added in 1.29 (alpha; needs featureGates NFTablesProxyMode: true on 1.29–1.30); an unknown field on 1.28.',
+        '1.29 新增（alpha；1.29–1.30 需要 featureGates 设置 NFTablesProxyMode: true）；在 1.28 上属于未知字段。',
+      ),
       span('1.31', '1.32', 'Beta, on by default.', 'beta，默认开启。'),
       since('1.33', 'GA (KEP-3866); needs Linux kernel 5.13+.', '已 GA（KEP-3866）；需要 Linux 内核 5.13+。'),
     ],
@@ -694,22 +809,38 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
   },
 
   // ── winkernel (Windows) ─────────────────────────────────────────────────────────────────────
-  { path: 'winkernel', meaning: T('Settings of the Windows kernelspace proxier (HNS). Ignored on Linux.', 'Windows kernelspace 代理（HNS）的设置，在 Linux 上被忽略。'), docs: WINKERNEL },
+  {
+    path: 'winkernel',
+    meaning: T(
+      'Settings of the Windows kernelspace proxier (HNS). Ignored on Linux.',
+      'Windows kernelspace 代理（HNS）的设置，在 Linux 上被忽略。',
+    ),
+    docs: WINKERNEL,
+  },
   {
     path: 'winkernel.networkName',
-    meaning: T('Name of the HNS network in which kube-proxy creates endpoints and policies.', 'kube-proxy 创建端点和策略所在的 HNS 网络名称。'),
+    meaning: T(
+      'Name of the HNS network in which kube-proxy creates endpoints and policies.',
+      'kube-proxy 创建端点和策略所在的 HNS 网络名称。',
+    ),
     rationale: WINDOWS_ONLY,
     docs: WINKERNEL,
   },
   {
     path: 'winkernel.sourceVip',
-    meaning: T('IP address of the source VIP endpoint used for NAT when load balancing (overlay networks).', '负载均衡做 NAT 时使用的源 VIP 端点 IP 地址（overlay 网络）。'),
+    meaning: T(
+      'IP address of the source VIP endpoint used for NAT when load balancing (overlay networks).',
+      '负载均衡做 NAT 时使用的源 VIP 端点 IP 地址（overlay 网络）。',
+    ),
     rationale: WINDOWS_ONLY,
     docs: WINKERNEL,
   },
   {
     path: 'winkernel.enableDSR',
-    meaning: T('Create HNS load-balancer policies with Direct Server Return, so replies bypass the proxy.', '以直接服务器返回（DSR）方式创建 HNS 负载均衡策略，使回包不再经过代理。'),
+    meaning: T(
+      'Create HNS load-balancer policies with Direct Server Return, so replies bypass the proxy.',
+      '以直接服务器返回（DSR）方式创建 HNS 负载均衡策略，使回包不再经过代理。',
+    ),
     versions: [
       until('1.32', 'Needs featureGates WinDSR: true (alpha).', '需要 featureGates 设置 WinDSR: true（alpha）。'),
       span('1.33', '1.33', 'WinDSR is beta and on by default.', 'WinDSR 为 beta，默认开启。'),
@@ -720,7 +851,10 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
   },
   {
     path: 'winkernel.rootHnsEndpointName',
-    meaning: T('Name of the HNS endpoint attached to the l2bridge network for the root (host) network namespace.', '为根（主机）网络命名空间挂接到 l2bridge 网络的 HNS 端点名称。'),
+    meaning: T(
+      'Name of the HNS endpoint attached to the l2bridge network for the root (host) network namespace.',
+      '为根（主机）网络命名空间挂接到 l2bridge 网络的 HNS 端点名称。',
+    ),
     rationale: WINDOWS_ONLY,
     docs: WINKERNEL,
   },
@@ -739,19 +873,36 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
       'kube-proxy 区分本节点 Pod 流量与其他流量的方式：不是来自本地 Pod 的 Service 流量会被 SNAT；本地 Pod 访问 externalTrafficPolicy: Local 的 LoadBalancer IP 时，即使本节点没有端点也能连通。为空时取 ClusterCIDR；区分大小写。',
     ),
     values: {
-      ClusterCIDR: { meaning: T('Source IP inside clusterCIDR counts as pod traffic; needs clusterCIDR (kubeadm fills it from networking.podSubnet).', '源 IP 位于 clusterCIDR 内即视为 Pod 流量；需要设置 clusterCIDR（kubeadm 会从 networking.podSubnet 填入）。') },
-      NodeCIDR: { meaning: T('Source IP inside this Node\'s spec.podCIDR(s); kube-proxy waits until the Node has a pod CIDR, so node IPAM must allocate one.', '源 IP 位于本 Node 的 spec.podCIDR(s) 内；kube-proxy 会等到 Node 分配了 Pod CIDR，因此需要启用节点 IPAM 分配。') },
-      BridgeInterface: { meaning: T('Traffic entering from the bridge named in detectLocal.bridgeInterface.', '从 detectLocal.bridgeInterface 指定的网桥进入的流量。') },
-      InterfaceNamePrefix: { meaning: T('Traffic from interfaces whose names start with detectLocal.interfaceNamePrefix (e.g. veth, cali).', '来自名称以 detectLocal.interfaceNamePrefix 开头的接口（如 veth、cali）的流量。') },
+      ClusterCIDR: {
+        meaning: T(
+          'Source IP inside clusterCIDR counts as pod traffic; needs clusterCIDR (kubeadm fills it from networking.podSubnet).',
+          '源 IP 位于 clusterCIDR 内即视为 Pod 流量；需要设置 clusterCIDR（kubeadm 会从 networking.podSubnet 填入）。',
+        ),
+      },
+      NodeCIDR: {
+        meaning: T(
+          "Source IP inside this Node's spec.podCIDR(s); kube-proxy waits until the Node has a pod CIDR, so node IPAM must allocate one.",
+          '源 IP 位于本 Node 的 spec.podCIDR(s) 内；kube-proxy 会等到 Node 分配了 Pod CIDR，因此需要启用节点 IPAM 分配。',
+        ),
+      },
+      BridgeInterface: {
+        meaning: T(
+          'Traffic entering from the bridge named in detectLocal.bridgeInterface.',
+          '从 detectLocal.bridgeInterface 指定的网桥进入的流量。',
+        ),
+      },
+      InterfaceNamePrefix: {
+        meaning: T(
+          'Traffic from interfaces whose names start with detectLocal.interfaceNamePrefix (e.g. veth, cali).',
+          '来自名称以 detectLocal.interfaceNamePrefix 开头的接口（如 veth、cali）的流量。',
+        ),
+      },
     },
     docs: LOCAL_MODE,
   },
   {
     path: 'detectLocal',
-    meaning: T(
-      'Parameters for the interface-based detectLocalMode values.',
-      '基于网络接口的 detectLocalMode 取值所需的参数。',
-    ),
+    meaning: T('Parameters for the interface-based detectLocalMode values.', '基于网络接口的 detectLocalMode 取值所需的参数。'),
     docs: DETECT_LOCAL,
   },
   {
@@ -778,7 +929,11 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
     ),
     versions: [
       until('1.30', 'Validated whenever it is set.', '只要设置了就会校验。'),
-      since('1.31', 'Validated only when detectLocalMode is ClusterCIDR (or empty).', '仅在 detectLocalMode 为 ClusterCIDR（或为空）时校验。'),
+      since(
+        '1.31',
+        'Validated only when detectLocalMode is ClusterCIDR (or empty).',
+        '仅在 detectLocalMode 为 ClusterCIDR（或为空）时校验。',
+      ),
     ],
     kubeadm: T(
       'kubeadm fills an empty value from ClusterConfiguration networking.podSubnet; a different value is kept with the warning "The recommended value for clusterCIDR … is …".',
@@ -800,19 +955,29 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
       until('1.30', 'CIDRs only.', '仅支持 CIDR。'),
       span('1.31', '1.36', 'The keyword primary is accepted, but only as the single entry.', '支持关键字 primary，但只能作为唯一条目。'),
       since('1.31', 'In nftables mode an empty list defaults to [primary].', 'nftables 模式下空列表默认为 [primary]。'),
-      since('1.37', 'Keywords primary, localhost and all may be combined with each other and with CIDRs.', '关键字 primary、localhost、all 可相互组合，也可与 CIDR 混用。'),
+      since(
+        '1.37',
+        'Keywords primary, localhost and all may be combined with each other and with CIDRs.',
+        '关键字 primary、localhost、all 可相互组合，也可与 CIDR 混用。',
+      ),
     ],
     values: {
       primary: {
-        meaning: T('The node\'s primary IPv4 and/or IPv6 address from its Node object.', '节点 Node 对象中记录的主 IPv4 和/或 IPv6 地址。'),
+        meaning: T("The node's primary IPv4 and/or IPv6 address from its Node object.", '节点 Node 对象中记录的主 IPv4 和/或 IPv6 地址。'),
         versions: [since('1.31', 'Available from 1.31; sole entry until 1.36.', '1.31 起可用；1.36 及以前只能作为唯一条目。')],
       },
       localhost: {
-        meaning: T('127.0.0.0/8 and ::1/128; in nftables mode serving NodePorts there needs the alpha KubeProxyNFTablesLocalhostNodePorts gate.', '即 127.0.0.0/8 与 ::1/128；在 nftables 模式下在这些地址上提供 NodePort 需要 alpha 门控 KubeProxyNFTablesLocalhostNodePorts。'),
+        meaning: T(
+          '127.0.0.0/8 and ::1/128; in nftables mode serving NodePorts there needs the alpha KubeProxyNFTablesLocalhostNodePorts gate.',
+          '即 127.0.0.0/8 与 ::1/128；在 nftables 模式下在这些地址上提供 NodePort 需要 alpha 门控 KubeProxyNFTablesLocalhostNodePorts。',
+        ),
         versions: [since('1.37', 'Available from 1.37.', '1.37 起可用。')],
       },
       all: {
-        meaning: T('0.0.0.0/0 and ::/0, i.e. every local IP (what unset means in iptables and ipvs modes).', '即 0.0.0.0/0 与 ::/0，所有本机 IP（相当于 iptables 与 ipvs 模式下未设置时的行为）。'),
+        meaning: T(
+          '0.0.0.0/0 and ::/0, i.e. every local IP (what unset means in iptables and ipvs modes).',
+          '即 0.0.0.0/0 与 ::/0，所有本机 IP（相当于 iptables 与 ipvs 模式下未设置时的行为）。',
+        ),
         versions: [since('1.37', 'Available from 1.37.', '1.37 起可用。')],
       },
     },
@@ -854,8 +1019,16 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
       ),
     },
     versions: [
-      since('1.36', 'conntrack setup moved to a new package in 1.36 and a regression in setting nf_conntrack_max was fixed later (kubernetes#142035); check the value on nodes after upgrading.', '1.36 将 conntrack 设置迁移到新的代码包，之后修复了一个设置 nf_conntrack_max 的回归问题（kubernetes#142035）；升级后请检查节点上的实际值。'),
-      since('1.37', 'The core count is taken from kube-proxy\'s cpuset, not all CPUs of the host.', '核数取自 kube-proxy 所在的 cpuset，而不是主机的全部 CPU。'),
+      since(
+        '1.36',
+        'conntrack setup moved to a new package in 1.36 and a regression in setting nf_conntrack_max was fixed later (kubernetes#142035); check the value on nodes after upgrading.',
+        '1.36 将 conntrack 设置迁移到新的代码包，之后修复了一个设置 nf_conntrack_max 的回归问题（kubernetes#142035）；升级后请检查节点上的实际值。',
+      ),
+      since(
+        '1.37',
+        "The core count is taken from kube-proxy's cpuset, not all CPUs of the host.",
+        '核数取自 kube-proxy 所在的 cpuset，而不是主机的全部 CPU。',
+      ),
     ],
     docs: CONNTRACK,
   },
@@ -898,7 +1071,7 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
     recommended: {
       value: '1h',
       rationale: T(
-        'Longer than the kernel\'s 60s so half-closed connections through a Service keep their NAT mapping while the peer finishes; the cost is holding those entries longer. Keep the default.',
+        "Longer than the kernel's 60s so half-closed connections through a Service keep their NAT mapping while the peer finishes; the cost is holding those entries longer. Keep the default.",
         '比内核默认的 60 秒更长，使经过 Service 的半关闭连接在对端完成关闭前仍保有 NAT 映射；代价是这些条目占用时间更长。保持默认值即可。',
       ),
     },
@@ -911,7 +1084,7 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
       '让 conntrack 以宽松 TCP 模式运行（nf_conntrack_tcp_be_liberal）：序列号超出窗口的报文不再被标记为 INVALID。',
     ),
     rationale: T(
-      'Helps when spurious INVALID packets reset connections under heavy load. The seed frames it as a performance option, but it is about correctness, weakens conntrack\'s TCP window checks and applies to the whole node.',
+      "Helps when spurious INVALID packets reset connections under heavy load. The seed frames it as a performance option, but it is about correctness, weakens conntrack's TCP window checks and applies to the whole node.",
       '当高负载下出现误判为 INVALID 的报文导致连接被重置时有帮助。种子文档将其视为性能选项，但它实际关乎正确性，会削弱 conntrack 的 TCP 窗口检查，并作用于整个节点。',
     ),
     versions: [since('1.29', 'Added in 1.29; an unknown field on 1.28.', '1.29 新增；在 1.28 上属于未知字段。')],
@@ -963,8 +1136,16 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
       '已移除的 userspace 代理所用的主机端口范围；kube-proxy 不再使用该字段。保持为空即可。',
     ),
     versions: [
-      until('1.30', 'Still validated: "", N, A-B or A+N with ports up to 65535.', '仍会校验：允许 ""、N、A-B 或 A+N 形式，端口不超过 65535。'),
-      since('1.31', 'Ignored entirely (dropped from the internal config); still accepted as a field.', '完全忽略（已从内部配置中移除），但字段本身仍被接受。'),
+      until(
+        '1.30',
+        'Still validated: "", N, A-B or A+N with ports up to 65535.',
+        '仍会校验：允许 ""、N、A-B 或 A+N 形式，端口不超过 65535。',
+      ),
+      since(
+        '1.31',
+        'Ignored entirely (dropped from the internal config); still accepted as a field.',
+        '完全忽略（已从内部配置中移除），但字段本身仍被接受。',
+      ),
     ],
     docs: KPC,
   },

@@ -2,7 +2,13 @@
  * Code actions from the core's fixes: a quick fix per finding, "fix all of this rule", a
  * `source.fixAll.kubeProxyTuner` action for the whole file, and "silence this rule on this line".
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { message } from '../knowledge/messages.ts';
 import { analyze, type AnalysisCache } from '../core/analyze.ts';
@@ -15,12 +21,16 @@ import { DIAGNOSTIC_SOURCE, toDiagnostic, type DiagnosticData } from './diagnost
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kubeProxyTuner`;
 
 function toLsp(document: TextDocument, edits: TextEdit[]): LspTextEdit[] {
-  return edits.map((edit) => ({ range: { start: document.positionAt(edit.span.start), end: document.positionAt(edit.span.end) }, newText: edit.newText }));
+  return edits.map((edit) => ({
+    range: { start: document.positionAt(edit.span.start), end: document.positionAt(edit.span.end) },
+    newText: edit.newText,
+  }));
 }
 
 function overlaps(finding: Finding, params: CodeActionParams): boolean {
   const { start, end } = params.range;
-  const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  const before = (a: { line: number; character: number }, b: { line: number; character: number }) =>
+    a.line < b.line || (a.line === b.line && a.character <= b.character);
   return before(finding.range.start, end) && before(start, finding.range.end);
 }
 
@@ -32,14 +42,24 @@ function overlaps(finding: Finding, params: CodeActionParams): boolean {
 function sameFinding(diagnostic: Diagnostic, finding: Finding): boolean {
   const data = diagnostic.data as Partial<DiagnosticData> | undefined;
   const { start, end } = diagnostic.range;
-  return diagnostic.source === DIAGNOSTIC_SOURCE && diagnostic.code === finding.rule
-    && start.line === finding.range.start.line && start.character === finding.range.start.character
-    && end.line === finding.range.end.line && end.character === finding.range.end.character
-    && data?.path === finding.path && data?.document === finding.document;
+  return (
+    diagnostic.source === DIAGNOSTIC_SOURCE &&
+    diagnostic.code === finding.rule &&
+    start.line === finding.range.start.line &&
+    start.character === finding.range.start.character &&
+    end.line === finding.range.end.line &&
+    end.character === finding.range.end.character &&
+    data?.path === finding.path &&
+    data?.document === finding.document
+  );
 }
 
 /** What a deferred whole-file action needs to compute its edit in codeAction/resolve. */
-export interface FixAllData { uri: string; version: number; rule?: string }
+export interface FixAllData {
+  uri: string;
+  version: number;
+  rule?: string;
+}
 
 /** The whole-file edit of fix-all (of one rule, or of all), or undefined when nothing changes. */
 export function fixAllEdit(document: TextDocument, options: AnalyzeOptions, rule?: string): LspTextEdit[] | undefined {
@@ -53,14 +73,27 @@ export function fixAllEdit(document: TextDocument, options: AnalyzeOptions, rule
  * list it is offered without an edit and computed in codeAction/resolve when picked (if the
  * client can resolve); an explicit source.fixAll request computes it at once.
  */
-function wholeFileFix(document: TextDocument, options: AnalyzeOptions, title: string, kind: string, lazy: boolean, rule?: string): CodeAction | undefined {
+function wholeFileFix(
+  document: TextDocument,
+  options: AnalyzeOptions,
+  title: string,
+  kind: string,
+  lazy: boolean,
+  rule?: string,
+): CodeAction | undefined {
   if (lazy) return { title, kind, data: { uri: document.uri, version: document.version, rule } satisfies FixAllData };
   const edits = fixAllEdit(document, options, rule);
   return edits ? { title, kind, edit: { changes: { [document.uri]: edits } } } : undefined;
 }
 
 /** `cache`: the document's analysis cache (the server's), so asking for actions does not re-analyse unchanged documents. */
-export function codeActions(document: TextDocument, params: CodeActionParams, options: AnalyzeOptions, canResolve = false, cache?: AnalysisCache): CodeAction[] {
+export function codeActions(
+  document: TextDocument,
+  params: CodeActionParams,
+  options: AnalyzeOptions,
+  canResolve = false,
+  cache?: AnalysisCache,
+): CodeAction[] {
   const locale = options.locale ?? 'en';
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
@@ -79,15 +112,30 @@ export function codeActions(document: TextDocument, params: CodeActionParams, op
     const fixes = fixesFor(text, finding, { locale }, context);
     for (const [i, fix] of fixes.entries()) {
       const safe = fix.applicability === 'safe';
-      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: i === 0 && safe, edit: { changes: { [document.uri]: toLsp(document, fix.edits) } } });
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: i === 0 && safe,
+        edit: { changes: { [document.uri]: toLsp(document, fix.edits) } },
+      });
       if (safe && !rulesSeen.has(finding.rule)) {
         rulesSeen.add(finding.rule);
-        const ofRule = wholeFileFix(document, options, message(locale, 'fix.allOfRule', { rule: finding.rule }), CodeActionKind.QuickFix, canResolve, finding.rule);
+        const ofRule = wholeFileFix(
+          document,
+          options,
+          message(locale, 'fix.allOfRule', { rule: finding.rule }),
+          CodeActionKind.QuickFix,
+          canResolve,
+          finding.rule,
+        );
         if (ofRule) actions.push(ofRule);
       }
     }
     actions.push({
-      title: message(locale, 'fix.suppressLine', { rule: finding.rule }), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
+      title: message(locale, 'fix.suppressLine', { rule: finding.rule }),
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
       edit: { changes: { [document.uri]: toLsp(document, [suppressionEdit(text, finding)]) } },
     });
   }

@@ -14,7 +14,15 @@
  *   localized and enriched from the knowledge base. Every other schema URI (modelines, `$schema`,
  *   meta-schemas) is refused: there is no network access.
  */
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type ClientCapabilities, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type ClientCapabilities,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from 'yaml-language-server';
 import { decodeDocument } from '../core/decode.ts';
@@ -40,7 +48,6 @@ const PREFIX_AT_LINE_START = /^[\w.-]*$/;
 type Json = Record<string, unknown>;
 
 // ── schema variants for completion ──────────────────────────────────────────────────────────────
-
 
 function text(value: { en: string; zh: string }, locale: Locale): string {
   return locale === 'zh-cn' ? value.zh : value.en;
@@ -78,14 +85,16 @@ function localizeNode(node: Json, path: string, minor: Minor, locale: Locale): v
     if (node.default !== undefined) lines.push(`${locale === 'zh-cn' ? '默认值' : 'Default'}: \`${yamlValue(node.default)}\``);
     node.markdownDescription = lines.join('\n\n');
   }
-  const values = valuesFor(path, minor) ?? (Array.isArray(node.examples) && node.examples.every((v) => typeof v === 'string') ? node.examples as string[] : undefined);
+  const values =
+    valuesFor(path, minor) ??
+    (Array.isArray(node.examples) && node.examples.every((v) => typeof v === 'string') ? (node.examples as string[]) : undefined);
   if (values) {
     node.enum = values;
     delete node.examples;
     if (doc?.values) {
       node.markdownEnumDescriptions = values.map((value) => {
         const meaning = doc.values?.[value]?.meaning;
-        return meaning ? text(meaning, locale) : (node.markdownDescription as string | undefined) ?? '';
+        return meaning ? text(meaning, locale) : ((node.markdownDescription as string | undefined) ?? '');
       });
     }
   } else if (node.format === 'go-duration') {
@@ -195,7 +204,9 @@ export class KubeProxyCompletion {
     this.warmed.add(`${minor}/${locale}`);
     const text = 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\n\n';
     void this.languageService()
-      .then((service) => service.doComplete(this.virtualDocument(text, { start: 0, end: text.length }, minor, locale), { line: 2, character: 0 }, false))
+      .then((service) =>
+        service.doComplete(this.virtualDocument(text, { start: 0, end: text.length }, minor, locale), { line: 2, character: 0 }, false),
+      )
       .catch(() => undefined);
   }
 
@@ -212,8 +223,14 @@ export class KubeProxyCompletion {
       clientCapabilities: capabilities,
     });
     service.configure({
-      validate: false, hover: false, format: false, completion: true, isKubernetes: false,
-      schemas: [], yamlVersion: '1.1', indentation: '  ',
+      validate: false,
+      hover: false,
+      format: false,
+      completion: true,
+      isKubernetes: false,
+      schemas: [],
+      yamlVersion: '1.1',
+      indentation: '  ',
       // Picking `clientConnection` inserts the key only, not every child with upstream's defaults
       // (qps 5 …), which would contradict the values we recommend.
       disableDefaultProperties: true,
@@ -253,13 +270,18 @@ export class KubeProxyCompletion {
       ? text.slice(segment.start, offset - line.length) + text.slice(offset, segment.end)
       : text.slice(segment.start, segment.end);
 
-    const routed = parseFile(content).documents.map(routeDocument).filter((doc) => doc.role !== 'empty');
+    const routed = parseFile(content)
+      .documents.map(routeDocument)
+      .filter((doc) => doc.role !== 'empty');
     const version = () => resolveVersion(options.kubernetesVersion, routeFile(text, cache).documents);
     if (routed.length === 0) {
       // A new document starts here: offer whole-document snippets (those for the file's version, if it names one).
       if (!atLineStart) return empty;
       const resolved = version();
-      return { isIncomplete: false, items: this.snippetItems(position, line, locale, true, resolved.source === 'default' ? undefined : resolved.minor) };
+      return {
+        isIncomplete: false,
+        items: this.snippetItems(position, line, locale, true, resolved.source === 'default' ? undefined : resolved.minor),
+      };
     }
     if (routed.length !== 1 || routed[0].role !== 'kube-proxy') return empty;
     // yaml-language-server resolves aliases with no limit of its own: a document that aliases more
@@ -279,7 +301,11 @@ export class KubeProxyCompletion {
   /** The file with every line outside the segment blanked (and modelines dropped): same positions. */
   private virtualDocument(text: string, segment: Segment, minor: Minor, locale: Locale): TextDocument {
     const blank = (part: string): string => part.replace(/[^\n]/g, '');
-    const inside = text.slice(segment.start, segment.end).split('\n').map((line) => (MODELINE.test(line) ? '' : line)).join('\n');
+    const inside = text
+      .slice(segment.start, segment.end)
+      .split('\n')
+      .map((line) => (MODELINE.test(line) ? '' : line))
+      .join('\n');
     const virtual = blank(text.slice(0, segment.start)) + inside + blank(text.slice(segment.end));
     return TextDocument.create(`${VIRTUAL_SCHEME}://kube-proxy/${minor}/${locale}/document.yaml`, 'yaml', ++this.version, virtual);
   }
@@ -293,7 +319,10 @@ export class KubeProxyCompletion {
         label: snippet.prefix,
         kind: CompletionItemKind.Snippet,
         detail: localizedDescription(snippet.description, locale).split(/(?<=[.。])\s*/)[0],
-        documentation: { kind: MarkupKind.Markdown, value: `${localizedDescription(snippet.description, locale)}\n\n\`\`\`yaml\n${snippet.body.join('\n').replace(/\$\{\d+\|([^,|]*)[^}]*\}|\$\{\d+:([^}]*)\}|\$\d+/g, (_, choice, placeholder) => choice ?? placeholder ?? '')}\n\`\`\`` },
+        documentation: {
+          kind: MarkupKind.Markdown,
+          value: `${localizedDescription(snippet.description, locale)}\n\n\`\`\`yaml\n${snippet.body.join('\n').replace(/\$\{\d+\|([^,|]*)[^}]*\}|\$\{\d+:([^}]*)\}|\$\d+/g, (_, choice, placeholder) => choice ?? placeholder ?? '')}\n\`\`\``,
+        },
         insertTextFormat: InsertTextFormat.Snippet,
         textEdit: { range, newText: snippet.body.join('\n') },
         filterText: snippet.prefix,

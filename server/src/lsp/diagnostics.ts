@@ -13,7 +13,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** What a diagnostic carries for code actions: which finding it is, and what can be done about it. */
-export interface DiagnosticData { rule: string; path: string; document: number; fixes: FixSuggestion[] }
+export interface DiagnosticData {
+  rule: string;
+  path: string;
+  document: number;
+  fixes: FixSuggestion[];
+}
 
 export function toDiagnostic(finding: Finding): Diagnostic {
   const diagnostic: Diagnostic = {

@@ -115,7 +115,10 @@ export class SettingsCache {
     const late = new Promise<ServerSettings>((resolve) => {
       timer = setTimeout(() => {
         timedOut = true;
-        if (!this.warned) { this.warned = true; this.options.onSlow?.(); }
+        if (!this.warned) {
+          this.warned = true;
+          this.options.onSlow?.();
+        }
         resolve(this.fallback(uri));
       }, this.options.timeoutMs ?? 1_500);
     });

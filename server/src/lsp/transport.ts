@@ -17,7 +17,11 @@ import {
   type MessageWriter,
 } from 'vscode-languageserver/node';
 
-export interface Transport { reader: MessageReader; writer: MessageWriter; stdio: boolean }
+export interface Transport {
+  reader: MessageReader;
+  writer: MessageWriter;
+  stdio: boolean;
+}
 
 function argument(argv: readonly string[], name: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {
@@ -30,7 +34,8 @@ function argument(argv: readonly string[], name: string): string | undefined {
 /** The transport the arguments name, or undefined (then vscode-languageserver reports the usage). */
 export function transportFrom(argv: readonly string[]): Transport | undefined {
   if (argv.includes('--node-ipc')) return { reader: new IPCMessageReader(process), writer: new IPCMessageWriter(process), stdio: false };
-  if (argv.includes('--stdio')) return { reader: new StreamMessageReader(process.stdin), writer: new StreamMessageWriter(process.stdout), stdio: true };
+  if (argv.includes('--stdio'))
+    return { reader: new StreamMessageReader(process.stdin), writer: new StreamMessageWriter(process.stdout), stdio: true };
   const port = argument(argv, '--socket');
   if (port !== undefined && Number.parseInt(port, 10) > 0) {
     const [reader, writer] = createServerSocketTransport(Number.parseInt(port, 10));
@@ -50,7 +55,9 @@ export function transportFrom(argv: readonly string[]): Transport | undefined {
  */
 export function exitWhenBroken(transport: Transport, shutdownReceived: () => boolean): void {
   transport.reader.onError((error) => {
-    process.stderr.write(`kube-proxy Tuner: cannot read a message from the client (${error.message.split('\n')[0]}); exiting so that the client can restart the server\n`);
+    process.stderr.write(
+      `kube-proxy Tuner: cannot read a message from the client (${error.message.split('\n')[0]}); exiting so that the client can restart the server\n`,
+    );
     process.exit(1);
   });
   transport.reader.onClose(() => process.exit(shutdownReceived() ? 0 : 1));
@@ -62,7 +69,9 @@ export function exitWhenBroken(transport: Transport, shutdownReceived: () => boo
  * itself, so do the same here, to standard error (which clients show in the server's log).
  */
 export function keepConsoleOffStdout(): void {
-  const toStderr = (...args: unknown[]): void => { process.stderr.write(`${format(...args)}\n`); };
+  const toStderr = (...args: unknown[]): void => {
+    process.stderr.write(`${format(...args)}\n`);
+  };
   console.log = toStderr;
   console.info = toStderr;
   console.debug = toStderr;

@@ -13,7 +13,7 @@ suite('Activation', () => {
   test('activates for a kubeadm YAML file and publishes diagnostics for it', async () => {
     const editor = await open('seed-kube-proxy.yaml');
     assert.equal(editor.document.languageId, 'yaml');
-    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => errors(d).length > 0, 'the seed\'s diagnostics');
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => errors(d).length > 0, "the seed's diagnostics");
     assert.ok(diagnostics.length > 0);
     assert.equal(extension().isActive, true);
   });
@@ -24,7 +24,16 @@ suite('Activation', () => {
     // Deployment opened before it has been analysed too.
     const later = await open('kubeadm-config.yaml');
     await waitForDiagnostics(later.document.uri, () => true, 'the kubeadm example to be analysed');
-    const laterHover = await hoverText(later.document.uri, new vscode.Position(later.document.getText().split('\n').findIndex((l) => l.startsWith('  qps:')), 3));
+    const laterHover = await hoverText(
+      later.document.uri,
+      new vscode.Position(
+        later.document
+          .getText()
+          .split('\n')
+          .findIndex((l) => l.startsWith('  qps:')),
+        3,
+      ),
+    );
     assert.match(laterHover, /qps/i, 'the kubeadm example has a hover on clientConnection.qps');
     assert.deepEqual(ours(deployment.document.uri), [], 'a Deployment got kube-proxy-tuner diagnostics');
     const hover = await hoverText(workspaceUri('deployment.yaml'), new vscode.Position(7, 5));

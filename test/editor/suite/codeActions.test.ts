@@ -5,7 +5,11 @@ import { codeActions, codeOf, errors, open, waitForDiagnostics } from './helpers
 
 async function unknownField(name: string): Promise<{ editor: vscode.TextEditor; diagnostic: vscode.Diagnostic }> {
   const editor = await open(name);
-  const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => errors(d).some((e) => codeOf(e) === 'unknown-field'), 'the unknown-field error');
+  const diagnostics = await waitForDiagnostics(
+    editor.document.uri,
+    (d) => errors(d).some((e) => codeOf(e) === 'unknown-field'),
+    'the unknown-field error',
+  );
   return { editor, diagnostic: diagnostics.find((d) => codeOf(d) === 'unknown-field')! };
 }
 
@@ -49,10 +53,17 @@ suite('Fix all', () => {
     const actions = (await codeActions(uri, whole, 'source.fixAll')).filter((action) => action.kind?.value === fixAllKind);
     assert.equal(actions.length, 1, JSON.stringify(actions.map((a) => a.title)));
     assert.equal(await vscode.workspace.applyEdit(actions[0].edit!), true);
-    assert.equal(editor.document.getText(), 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ipvs # keep\nipvs:\n  syncPeriod: 30s\n');
+    assert.equal(
+      editor.document.getText(),
+      'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ipvs # keep\nipvs:\n  syncPeriod: 30s\n',
+    );
     await waitForDiagnostics(uri, (d) => errors(d).length === 0, 'no error after fix-all');
     const again = (await codeActions(uri, whole, 'source.fixAll')).filter((action) => action.kind?.value === fixAllKind);
-    assert.deepEqual(again.map((a) => a.title), [], 'fix-all converges');
+    assert.deepEqual(
+      again.map((a) => a.title),
+      [],
+      'fix-all converges',
+    );
   });
 
   test('with editor.codeActionsOnSave, saving the file applies fix-all and writes the fixed text to disk', async () => {
@@ -69,7 +80,8 @@ suite('Fix all', () => {
       });
       await waitForDiagnostics(uri, (d) => errors(d).length >= 2, 'the two new errors');
       await vscode.commands.executeCommand('workbench.action.files.save');
-      const fixed = 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ipvs # keep\nipvs:\n  syncPeriod: 30s\n';
+      const fixed =
+        'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ipvs # keep\nipvs:\n  syncPeriod: 30s\n';
       assert.equal(editor.document.getText(), fixed);
       assert.equal(editor.document.isDirty, false, 'the fixed text is saved');
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), fixed);

@@ -7,7 +7,7 @@ suite('Diagnostics', () => {
   test('the seed example has exactly one error: unknown-field at logging.json, line 47 column 4 (Kubernetes 1.33)', async () => {
     const editor = await open('seed-kube-proxy.yaml');
     const uri = editor.document.uri;
-    const diagnostics = await waitForDiagnostics(uri, (d) => errors(d).some((e) => /1\.33/.test(e.message)), 'the seed\'s error on 1.33');
+    const diagnostics = await waitForDiagnostics(uri, (d) => errors(d).some((e) => /1\.33/.test(e.message)), "the seed's error on 1.33");
     const found = errors(diagnostics);
     assert.equal(found.length, 1, JSON.stringify(found.map((d) => d.message)));
     const [error] = found;
@@ -28,10 +28,17 @@ suite('Diagnostics', () => {
     const editor = await open('kubeadm-config.yaml');
     const uri = editor.document.uri;
     await waitForDiagnostics(uri, () => true, 'the kubeadm example');
-    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('  qps:'));
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('  qps:'));
     assert.ok(line > 0);
     await editor.edit((edit) => edit.replace(new vscode.Range(line, 2, line, 5), 'QPS'));
-    const diagnostics = await waitForDiagnostics(uri, (d) => errors(d).some((e) => e.range.start.line === line), 'an error on the wrong-case key');
+    const diagnostics = await waitForDiagnostics(
+      uri,
+      (d) => errors(d).some((e) => e.range.start.line === line),
+      'an error on the wrong-case key',
+    );
     assert.match(errors(diagnostics).find((e) => e.range.start.line === line)!.message, /QPS|qps/);
     await vscode.commands.executeCommand('undo');
     await waitForDiagnostics(uri, (d) => !errors(d).some((e) => e.range.start.line === line), 'the error to go away after undo');

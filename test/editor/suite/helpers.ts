@@ -42,13 +42,23 @@ export function brief(d: vscode.Diagnostic): string {
  * Resolves with our diagnostics for `uri` as soon as they satisfy `accept`: now, or on the next
  * onDidChangeDiagnostics event that does. Fails after a generous bound with what was last seen.
  */
-export function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = WAIT_MS): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  accept: (diagnostics: vscode.Diagnostic[]) => boolean,
+  what: string,
+  timeoutMs = WAIT_MS,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const check = (): void => {
       if (settled) return;
       const current = ours(uri);
-      if (accept(current)) { settled = true; subscription.dispose(); clearTimeout(timer); resolve(current); }
+      if (accept(current)) {
+        settled = true;
+        subscription.dispose();
+        clearTimeout(timer);
+        resolve(current);
+      }
     };
     const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
       if (event.uris.some((changed) => changed.toString() === uri.toString())) check();
@@ -57,22 +67,34 @@ export function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: vscode
       if (settled) return;
       settled = true;
       subscription.dispose();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} on ${uri.path}; last seen: ${JSON.stringify(ours(uri).map(brief))}`));
+      reject(
+        new Error(`timed out after ${timeoutMs} ms waiting for ${what} on ${uri.path}; last seen: ${JSON.stringify(ours(uri).map(brief))}`),
+      );
     }, timeoutMs);
     check();
   });
 }
 
-export const errors = (diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] => diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+export const errors = (diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] =>
+  diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
 
 export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
-  return (hovers ?? []).flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n---\n');
+  return (hovers ?? [])
+    .flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value)))
+    .join('\n---\n');
 }
 
 export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind);
-  return (actions ?? []).filter((action): action is vscode.CodeAction => 'title' in action && !('command' in action && typeof action.command === 'string'));
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    range,
+    kind,
+  );
+  return (actions ?? []).filter(
+    (action): action is vscode.CodeAction => 'title' in action && !('command' in action && typeof action.command === 'string'),
+  );
 }
 
 /** Marks the running test as skipped and records why, so the summary says it (never a silent pass). */
@@ -92,13 +114,29 @@ export async function setVersion(value: string | undefined): Promise<void> {
  * The server publishes for every YAML document after each change (an empty list included), so this waits
  * for the analysis of the edited text. Call it only once earlier analyses have arrived.
  */
-export function diagnosticsAfter(uri: vscode.Uri, action: () => Thenable<unknown>, what: string, timeoutMs = WAIT_MS): Promise<vscode.Diagnostic[]> {
+export function diagnosticsAfter(
+  uri: vscode.Uri,
+  action: () => Thenable<unknown>,
+  what: string,
+  timeoutMs = WAIT_MS,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (event.uris.some((changed) => changed.toString() === uri.toString())) { subscription.dispose(); clearTimeout(timer); resolve(ours(uri)); }
+      if (event.uris.some((changed) => changed.toString() === uri.toString())) {
+        subscription.dispose();
+        clearTimeout(timer);
+        resolve(ours(uri));
+      }
     });
-    const timer = setTimeout(() => { subscription.dispose(); reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)); }, timeoutMs);
-    Promise.resolve(action()).catch((error) => { subscription.dispose(); clearTimeout(timer); reject(error); });
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
+    Promise.resolve(action()).catch((error) => {
+      subscription.dispose();
+      clearTimeout(timer);
+      reject(error);
+    });
   });
 }
 
@@ -108,14 +146,31 @@ export function openUntitledAnalysed(content: string, timeoutMs = WAIT_MS): Prom
     let editor: vscode.TextEditor | undefined;
     let published = false;
     const seen = new Set<string>();
-    const finish = (): void => { if (editor && published) { subscription.dispose(); clearTimeout(timer); resolve(editor); } };
+    const finish = (): void => {
+      if (editor && published) {
+        subscription.dispose();
+        clearTimeout(timer);
+        resolve(editor);
+      }
+    };
     const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
       for (const uri of event.uris) seen.add(uri.toString());
-      if (editor && seen.has(editor.document.uri.toString())) { published = true; finish(); }
+      if (editor && seen.has(editor.document.uri.toString())) {
+        published = true;
+        finish();
+      }
     });
-    const timer = setTimeout(() => { subscription.dispose(); reject(new Error(`timed out after ${timeoutMs} ms waiting for the first analysis of an untitled document`)); }, timeoutMs);
-    vscode.workspace.openTextDocument({ language: 'yaml', content })
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for the first analysis of an untitled document`));
+    }, timeoutMs);
+    vscode.workspace
+      .openTextDocument({ language: 'yaml', content })
       .then((document) => vscode.window.showTextDocument(document))
-      .then((shown) => { editor = shown; published = seen.has(shown.document.uri.toString()); finish(); }, reject);
+      .then((shown) => {
+        editor = shown;
+        published = seen.has(shown.document.uri.toString());
+        finish();
+      }, reject);
   });
 }

@@ -21,7 +21,9 @@ export async function run(): Promise<void> {
   const counts = { passed: 0, failed: 0, skipped: 0, failures: [] as string[], skips: [] as string[] };
   await new Promise<void>((done) => {
     const runner = mocha.run(() => done());
-    runner.on('pass', () => { counts.passed++; });
+    runner.on('pass', () => {
+      counts.passed++;
+    });
     runner.on('fail', (test: Mocha.Test | Mocha.Hook, error: Error) => {
       counts.failed++;
       counts.failures.push(`${mode}: ${test.fullTitle()}: ${error.message.split('\n')[0]}`);
@@ -48,15 +50,25 @@ const skipReasons: Map<string, string> = ((globalThis as any).__kptSkipReasons ?
 class LineReporter {
   constructor(runner: Mocha.Runner) {
     const started = new Map<string, number>();
-    runner.on('suite', (suite: Mocha.Suite) => { if (suite.title) console.log(`${suite.title}`); });
-    runner.on('test', (test: Mocha.Test) => { started.set(test.fullTitle(), Date.now()); });
+    runner.on('suite', (suite: Mocha.Suite) => {
+      if (suite.title) console.log(`${suite.title}`);
+    });
+    runner.on('test', (test: Mocha.Test) => {
+      started.set(test.fullTitle(), Date.now());
+    });
     const ms = (test: Mocha.Test): string => `${Date.now() - (started.get(test.fullTitle()) ?? Date.now())} ms`;
     runner.on('pass', (test: Mocha.Test) => console.log(`  ok    ${test.title} (${ms(test)})`));
     runner.on('fail', (test: Mocha.Test, error: Error) => console.log(`  FAIL  ${test.title}\n${indent(error.stack ?? error.message)}`));
-    runner.on('pending', (test: Mocha.Test) => console.log(`  skip  ${test.title}${skipReasons.get(test.fullTitle()) ? ` — ${skipReasons.get(test.fullTitle())}` : ''}`));
+    runner.on('pending', (test: Mocha.Test) =>
+      console.log(`  skip  ${test.title}${skipReasons.get(test.fullTitle()) ? ` — ${skipReasons.get(test.fullTitle())}` : ''}`),
+    );
   }
 }
 
 function indent(text: string): string {
-  return text.split('\n').slice(0, 12).map((line) => `        ${line}`).join('\n');
+  return text
+    .split('\n')
+    .slice(0, 12)
+    .map((line) => `        ${line}`)
+    .join('\n');
 }

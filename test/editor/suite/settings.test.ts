@@ -10,12 +10,23 @@ suite('Settings', () => {
     assert.ok(!on133.some((d) => codeOf(d) === 'ipvs-deprecated'), 'ipvs is not deprecated on 1.33');
     try {
       await setVersion('1.37');
-      const on137 = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'ipvs-deprecated'), 'the ipvs deprecation warning on 1.37');
-      assert.ok(errors(on137).some((e) => /1\.37/.test(e.message)), 'messages name the new version');
+      const on137 = await waitForDiagnostics(
+        uri,
+        (d) => d.some((x) => codeOf(x) === 'ipvs-deprecated'),
+        'the ipvs deprecation warning on 1.37',
+      );
+      assert.ok(
+        errors(on137).some((e) => /1\.37/.test(e.message)),
+        'messages name the new version',
+      );
     } finally {
       await setVersion('1.33');
     }
-    await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'ipvs-deprecated') && errors(d).some((e) => /1\.33/.test(e.message)), 'diagnostics for 1.33 again');
+    await waitForDiagnostics(
+      uri,
+      (d) => !d.some((x) => codeOf(x) === 'ipvs-deprecated') && errors(d).some((e) => /1\.33/.test(e.message)),
+      'diagnostics for 1.33 again',
+    );
   });
 
   test('a rule set to off in kubeProxyTuner.rules disappears', async () => {
@@ -26,7 +37,11 @@ suite('Settings', () => {
     const rules = workspace.getConfiguration('kubeProxyTuner');
     try {
       await rules.update('rules', { 'zero-means-default': 'off' }, ConfigurationTarget.Workspace);
-      await waitForDiagnostics(uri, (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'zero-means-default'), 'the rule to be switched off');
+      await waitForDiagnostics(
+        uri,
+        (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'zero-means-default'),
+        'the rule to be switched off',
+      );
     } finally {
       await rules.update('rules', undefined, ConfigurationTarget.Workspace);
     }

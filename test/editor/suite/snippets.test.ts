@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { errors, extension, openUntitledAnalysed, ours, setVersion, skipWithReason, workspaceUri } from './helpers.ts';
 
-interface SnippetContribution { language?: string; path: string }
+interface SnippetContribution {
+  language?: string;
+  path: string;
+}
 
 function contributedSnippets(): { language: string; name: string; body: string }[] {
   const ext = extension();
@@ -34,7 +37,10 @@ async function openAndAnalyse(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
   const first = new Promise<vscode.Diagnostic[]>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out waiting for the analysis of ${uri.path}`)), 30_000);
     subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (event.uris.some((changed) => changed.toString() === uri.toString())) { clearTimeout(timer); resolve(ours(uri)); }
+      if (event.uris.some((changed) => changed.toString() === uri.toString())) {
+        clearTimeout(timer);
+        resolve(ours(uri));
+      }
     });
   });
   try {
@@ -68,7 +74,11 @@ suite('Snippets', () => {
         const uri = workspaceUri(`snippet-${index++}.yaml`);
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
         const diagnostics = await openAndAnalyse(uri);
-        assert.deepEqual(errors(diagnostics).map((d) => `${d.range.start.line + 1}: ${d.message}`), [], `snippet "${snippet.name}" has errors:\n${text}`);
+        assert.deepEqual(
+          errors(diagnostics).map((d) => `${d.range.start.line + 1}: ${d.message}`),
+          [],
+          `snippet "${snippet.name}" has errors:\n${text}`,
+        );
         await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       }
     } finally {
@@ -81,14 +91,22 @@ suite('Completion', () => {
   test('completion inside a KubeProxyConfiguration offers its fields', async function () {
     const content = 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: nftables\n\n';
     const { document } = await openUntitledAnalysed(content);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(3, 0));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      new vscode.Position(3, 0),
+    );
     const items = list?.items ?? [];
     // VS Code's word-based suggestions come as kind Text; anything else comes from a language provider.
     const fromProvider = items.filter((item) => item.kind !== vscode.CompletionItemKind.Text);
     const label = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label);
-    if (fromProvider.length === 0) skipWithReason(this, `the language server offers no completion yet (only ${items.length} word-based item(s))`);
+    if (fromProvider.length === 0)
+      skipWithReason(this, `the language server offers no completion yet (only ${items.length} word-based item(s))`);
     const labels = fromProvider.map(label);
-    assert.ok(labels.some((l) => /^conntrack\b/.test(l)), `no "conntrack" among ${JSON.stringify(labels.slice(0, 40))}`);
+    assert.ok(
+      labels.some((l) => /^conntrack\b/.test(l)),
+      `no "conntrack" among ${JSON.stringify(labels.slice(0, 40))}`,
+    );
     assert.ok(!labels.some((l) => /^mode\b/.test(l)), 'a field already present is offered again');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });

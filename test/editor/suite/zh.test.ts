@@ -12,7 +12,7 @@ suite('zh-CN display language', () => {
   test('diagnostics, hovers and quick fixes are in Chinese', async () => {
     const editor = await open('seed-kube-proxy.yaml');
     const uri = editor.document.uri;
-    const diagnostics = await waitForDiagnostics(uri, (d) => errors(d).length > 0, 'the seed\'s diagnostics');
+    const diagnostics = await waitForDiagnostics(uri, (d) => errors(d).length > 0, "the seed's diagnostics");
     const [error] = errors(diagnostics);
     assert.equal(codeOf(error), 'unknown-field');
     assert.match(error.message, /[\u4e00-\u9fff]/, error.message);

@@ -8,7 +8,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ROOT, RESULTS, codeServerCli, emptyCounts, launchBrowser, log, makeWorkspace, removeQuietly, startCodeServer, tempBase,
+  ROOT,
+  RESULTS,
+  codeServerCli,
+  emptyCounts,
+  launchBrowser,
+  log,
+  makeWorkspace,
+  removeQuietly,
+  startCodeServer,
+  tempBase,
   type Counts,
 } from '../../../scripts/editor/common.ts';
 
@@ -31,7 +40,7 @@ export async function runUiTest(VSIX = join(ROOT, 'dist/kube-proxy-tuner.vsix'))
   let context: any;
   try {
     context = await launchBrowser(base);
-    const page = context.pages()[0] ?? await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(STEP_MS);
     const step = async (name: string, body: () => Promise<void>): Promise<void> => {
       const t0 = Date.now();
@@ -42,7 +51,9 @@ export async function runUiTest(VSIX = join(ROOT, 'dist/kube-proxy-tuner.vsix'))
       } catch (error) {
         counts.failed++;
         counts.failures.push(`ui: ${name}: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
-        console.log(`  FAIL  ui: ${name}\n        ${error instanceof Error ? error.message.split('\n').slice(0, 6).join('\n        ') : error}`);
+        console.log(
+          `  FAIL  ui: ${name}\n        ${error instanceof Error ? error.message.split('\n').slice(0, 6).join('\n        ') : error}`,
+        );
         await page.screenshot({ path: join(RESULTS, `ui-failed-${name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
         throw error;
       }
@@ -120,7 +131,8 @@ export async function runUiTest(VSIX = join(ROOT, 'dist/kube-proxy-tuner.vsix'))
         await page.keyboard.press('Control+S');
         await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
         const saved = readFileSync(file, 'utf8');
-        if (!/\n {3}options:\n {6}json:\n {9}infoBufferSize: "0"\n/.test(saved)) throw new Error(`the saved file was not fixed:\n${saved.split('\n').slice(42).join('\n')}`);
+        if (!/\n {3}options:\n {6}json:\n {9}infoBufferSize: "0"\n/.test(saved))
+          throw new Error(`the saved file was not fixed:\n${saved.split('\n').slice(42).join('\n')}`);
         // The Problems panel no longer lists the error.
         await page.locator('.markers-panel .monaco-list-row', { hasText: 'logging.json' }).first().waitFor({ state: 'detached' });
         await page.screenshot({ path: join(RESULTS, 'after-quick-fix.png') });

@@ -64,11 +64,16 @@ export function removeKey(text: string, doc: Document.Parsed, path: string): Tex
 /** Removes the earlier of two duplicate keys (upstream keeps the later one's value). */
 export function removeDuplicate(text: string, doc: Document.Parsed, firstKeyAt: number): TextEdit[] | undefined {
   let found: Pair | undefined;
-  visit(doc, { Pair(_, pair) {
-    const key = pair.key as Node | null;
-    if (key?.range && key.range[0] === firstKeyAt) { found = pair as Pair; return visit.BREAK; }
-    return undefined;
-  } });
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      if (key?.range && key.range[0] === firstKeyAt) {
+        found = pair as Pair;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
   return found ? removePair(text, found) : undefined;
 }
 
@@ -89,12 +94,13 @@ export function moveKey(text: string, doc: Document.Parsed, path: string, to: st
   const fromIndent = column(text, key.range![0]);
   const keyEnd = key.range![1] - start;
   const block = text.slice(start, end).replace(/\r?\n$/, '');
-  const moved = (indent: number): string[] => block.split(/\r?\n/).map((line, i) => {
-    if (line.trim() === '') return line;
-    const stripped = line.startsWith(' '.repeat(fromIndent)) ? line.slice(fromIndent) : line.trimStart();
-    const renamed = i === 0 ? `${renderScalar(targetName)}${stripped.slice(keyEnd - fromIndent)}` : stripped;
-    return `${' '.repeat(indent)}${renamed}`;
-  });
+  const moved = (indent: number): string[] =>
+    block.split(/\r?\n/).map((line, i) => {
+      if (line.trim() === '') return line;
+      const stripped = line.startsWith(' '.repeat(fromIndent)) ? line.slice(fromIndent) : line.trimStart();
+      const renamed = i === 0 ? `${renderScalar(targetName)}${stripped.slice(keyEnd - fromIndent)}` : stripped;
+      return `${' '.repeat(indent)}${renamed}`;
+    });
   const insert = insertBlock(text, doc, targetParent, targetParentPath, (indent) => moved(indent));
   if (!insert) return undefined;
   const [edit] = insert;
@@ -103,4 +109,3 @@ export function moveKey(text: string, doc: Document.Parsed, path: string, to: st
   if (edit.span.start > start && edit.span.start < end) return undefined;
   return [{ span: { start, end }, newText: '' }, edit];
 }
-

@@ -7,7 +7,15 @@ import { deepestExisting, findPath, type PathHit } from '../yamlPath.ts';
 /** Whether an alias in the document refers to this anchor: changing the anchored value would change it there too. */
 function anchorInUse(doc: Document.Parsed, anchor: string): boolean {
   let used = false;
-  visit(doc, { Alias(_key, alias) { if (alias.source === anchor) { used = true; return visit.BREAK; } return undefined; } });
+  visit(doc, {
+    Alias(_key, alias) {
+      if (alias.source === anchor) {
+        used = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
   return used;
 }
 
@@ -47,7 +55,13 @@ export function pairEnd(text: string, pair: Pair): number {
 }
 
 /** Inserts lines as the last children of an existing map (or under an empty key). */
-export function insertBlock(text: string, doc: Document.Parsed, hit: PathHit, path: string, lines: (indent: number, unit: number) => string[]): TextEdit[] | undefined {
+export function insertBlock(
+  text: string,
+  doc: Document.Parsed,
+  hit: PathHit,
+  path: string,
+  lines: (indent: number, unit: number) => string[],
+): TextEdit[] | undefined {
   const unit = indentUnit(text);
   const newline = newlineOf(text);
   const value = hit.value;
@@ -92,8 +106,11 @@ export function setValue(text: string, doc: Document.Parsed, path: string, value
   }
   const existing = deepestExisting(doc, path);
   if (!existing || existing.missing.length === 0) return undefined;
-  const lines = (indent: number, unit: number): string[] => existing.missing.map((segment, i) =>
-    `${' '.repeat(indent + i * unit)}${renderScalar(segment)}:${i === existing.missing.length - 1 ? ` ${renderScalar(value)}` : ''}`);
+  const lines = (indent: number, unit: number): string[] =>
+    existing.missing.map(
+      (segment, i) =>
+        `${' '.repeat(indent + i * unit)}${renderScalar(segment)}:${i === existing.missing.length - 1 ? ` ${renderScalar(value)}` : ''}`,
+    );
   return insertBlock(text, doc, existing.hit, existing.path, lines);
 }
 

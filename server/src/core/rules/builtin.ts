@@ -2,26 +2,56 @@
 import { KUBE_PROXY_DOCS, YAML_DOCS, type BuiltInRule } from './rule.ts';
 
 export const yamlSyntax: BuiltInRule = {
-  id: 'yaml-syntax', scope: 'builtin', category: 'syntax', severity: 'error', docs: YAML_DOCS,
+  id: 'yaml-syntax',
+  scope: 'builtin',
+  category: 'syntax',
+  severity: 'error',
+  docs: YAML_DOCS,
   description: { en: 'The file is not valid YAML.', zh: '文件不是合法的 YAML。' },
 };
 export const unknownField: BuiltInRule = {
-  id: 'unknown-field', scope: 'builtin', category: 'schema', severity: 'error', docs: KUBE_PROXY_DOCS,
-  description: { en: 'A field the targeted kube-proxy does not have (strict decoding).', zh: '目标版本 kube-proxy 没有的字段（严格解码）。' },
+  id: 'unknown-field',
+  scope: 'builtin',
+  category: 'schema',
+  severity: 'error',
+  docs: KUBE_PROXY_DOCS,
+  description: {
+    en: 'A field the targeted kube-proxy does not have (strict decoding).',
+    zh: '目标版本 kube-proxy 没有的字段（严格解码）。',
+  },
 };
 export const duplicateField: BuiltInRule = {
-  id: 'duplicate-field', scope: 'builtin', category: 'schema', severity: 'error', docs: KUBE_PROXY_DOCS,
+  id: 'duplicate-field',
+  scope: 'builtin',
+  category: 'schema',
+  severity: 'error',
+  docs: KUBE_PROXY_DOCS,
   description: { en: 'A field set twice in one map (strict decoding).', zh: '同一映射中重复设置的字段（严格解码）。' },
 };
 export const invalidType: BuiltInRule = {
-  id: 'invalid-type', scope: 'builtin', category: 'decode', severity: 'error', docs: KUBE_PROXY_DOCS,
+  id: 'invalid-type',
+  scope: 'builtin',
+  category: 'decode',
+  severity: 'error',
+  docs: KUBE_PROXY_DOCS,
   description: { en: 'A value of the wrong type; kube-proxy cannot decode the file.', zh: '类型错误的值；kube-proxy 无法解码该文件。' },
 };
 export const invalidDuration: BuiltInRule = {
-  id: 'invalid-duration', scope: 'builtin', category: 'decode', severity: 'error', docs: 'https://pkg.go.dev/time#ParseDuration',
+  id: 'invalid-duration',
+  scope: 'builtin',
+  category: 'decode',
+  severity: 'error',
+  docs: 'https://pkg.go.dev/time#ParseDuration',
   description: { en: 'A duration Go cannot parse.', zh: 'Go 无法解析的时长。' },
 };
 export const unsupportedApiVersion: BuiltInRule = {
-  id: 'unsupported-api-version', scope: 'builtin', category: 'decode', severity: 'error', docs: KUBE_PROXY_DOCS,
-  description: { en: 'A kubeproxy.config.k8s.io document kube-proxy cannot read.', zh: 'kube-proxy 无法读取的 kubeproxy.config.k8s.io 文档。' },
+  id: 'unsupported-api-version',
+  scope: 'builtin',
+  category: 'decode',
+  severity: 'error',
+  docs: KUBE_PROXY_DOCS,
+  description: {
+    en: 'A kubeproxy.config.k8s.io document kube-proxy cannot read.',
+    zh: 'kube-proxy 无法读取的 kubeproxy.config.k8s.io 文档。',
+  },
 };

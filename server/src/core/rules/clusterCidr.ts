@@ -15,7 +15,11 @@ function isDualStack(cidrs: string[]): boolean {
 }
 
 export const clusterCidr: KubeProxyRule = {
-  id: 'cluster-cidr', scope: 'kubeproxy', category: 'validation', severity: 'error', docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyConfiguration`,
+  id: 'cluster-cidr',
+  scope: 'kubeproxy',
+  category: 'validation',
+  severity: 'error',
+  docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyConfiguration`,
   description: { en: 'clusterCIDR must be one CIDR or an IPv4/IPv6 pair.', zh: 'clusterCIDR 必须是一个 CIDR 或一对 IPv4/IPv6 CIDR。' },
   check(ctx) {
     const value = ctx.config.clusterCIDR;
@@ -25,8 +29,10 @@ export const clusterCidr: KubeProxyRule = {
     const path = goPath(ctx.minor, 'clusterCIDR');
     const report = (upstream: string): void => ctx.report({ path: 'clusterCIDR', message: ctx.refuse(summary, upstream) });
     if (minorNumber(ctx.minor) < 31) {
-      if (cidrs.length > 2) report(invalid(path, value, 'only one CIDR allowed or a valid DualStack CIDR (e.g. 10.100.0.0/16,fde4:8dba:82e1::/48)'));
-      else if (cidrs.length === 2 && !isDualStack(cidrs)) report(invalid(path, value, 'must be a valid DualStack CIDR (e.g. 10.100.0.0/16,fde4:8dba:82e1::/48)'));
+      if (cidrs.length > 2)
+        report(invalid(path, value, 'only one CIDR allowed or a valid DualStack CIDR (e.g. 10.100.0.0/16,fde4:8dba:82e1::/48)'));
+      else if (cidrs.length === 2 && !isDualStack(cidrs))
+        report(invalid(path, value, 'must be a valid DualStack CIDR (e.g. 10.100.0.0/16,fde4:8dba:82e1::/48)'));
       else if (cidrs.length === 1 && cidrFamily(value) === undefined) report(invalid(path, value, EXAMPLE_ONE));
       return;
     }
@@ -37,7 +43,9 @@ export const clusterCidr: KubeProxyRule = {
       return;
     }
     if (cidrs.length > 2 || (cidrs.length === 2 && !isDualStack(cidrs))) {
-      report(`${path}: Invalid value: []string{${cidrs.map((c) => JSON.stringify(c)).join(', ')}}: must be a either a single CIDR or dual-stack pair of CIDRs (e.g. [10.100.0.0/16, fde4:8dba:82e1::/48]`);
+      report(
+        `${path}: Invalid value: []string{${cidrs.map((c) => JSON.stringify(c)).join(', ')}}: must be a either a single CIDR or dual-stack pair of CIDRs (e.g. [10.100.0.0/16, fde4:8dba:82e1::/48]`,
+      );
     }
   },
 };

@@ -4,7 +4,11 @@ import { requireAtLeast } from './nonNegativeChecks.ts';
 import { KUBE_PROXY_DOCS, type KubeProxyRule } from './rule.ts';
 
 export const conntrack: KubeProxyRule = {
-  id: 'conntrack', scope: 'kubeproxy', category: 'validation', severity: 'error', docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyConntrackConfiguration`,
+  id: 'conntrack',
+  scope: 'kubeproxy',
+  category: 'validation',
+  severity: 'error',
+  docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyConntrackConfiguration`,
   description: { en: 'conntrack sizes and timeouts must not be negative.', zh: 'conntrack 的容量与超时不能为负数。' },
   check(ctx) {
     const c = ctx.config.conntrack;

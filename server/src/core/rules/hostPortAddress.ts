@@ -15,8 +15,15 @@ export function hostPortProblems(goFieldPath: string, address: string): string[]
 }
 
 export const hostPortAddress: KubeProxyRule = {
-  id: 'host-port-address', scope: 'kubeproxy', category: 'validation', severity: 'error', docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyConfiguration`,
-  description: { en: 'healthzBindAddress and metricsBindAddress must be IP:port.', zh: 'healthzBindAddress 与 metricsBindAddress 必须是 IP:端口。' },
+  id: 'host-port-address',
+  scope: 'kubeproxy',
+  category: 'validation',
+  severity: 'error',
+  docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyConfiguration`,
+  description: {
+    en: 'healthzBindAddress and metricsBindAddress must be IP:port.',
+    zh: 'healthzBindAddress 与 metricsBindAddress 必须是 IP:端口。',
+  },
   check(ctx) {
     for (const path of ['healthzBindAddress', 'metricsBindAddress'] as const) {
       const address = ctx.config[path];

@@ -42,7 +42,11 @@ function gvkText(apiVersion: unknown, kind: unknown): string {
 }
 
 export const kubeadmMissingGvk: FileRule = {
-  id: 'kubeadm-missing-gvk', scope: 'file', category: 'kubeadm', severity: 'error', docs: KUBEADM_DOCS,
+  id: 'kubeadm-missing-gvk',
+  scope: 'file',
+  category: 'kubeadm',
+  severity: 'error',
+  docs: KUBEADM_DOCS,
   description: { en: 'Every kubeadm document needs apiVersion and kind.', zh: '每个 kubeadm 文档都需要 apiVersion 和 kind。' },
   check(ctx) {
     if (!ctx.isKubeadmFile) return;
@@ -55,7 +59,8 @@ export const kubeadmMissingGvk: FileRule = {
         // Removing the `---` that follows makes the comments part of the next document.
         const separatorFollows = ctx.file.text.startsWith('---', chunk.span.end);
         ctx.report(index, {
-          path: '', span: chunk.span,
+          path: '',
+          span: chunk.span,
           message: ctx.t('frame.kubeadmRefuses', { summary: ctx.t('kubeadm-missing-gvk.commentOnly'), upstream }),
           fixes: separatorFollows ? [safe({ kind: 'removeSeparatorLine', at: chunk.span.end })] : undefined,
         });
@@ -65,10 +70,16 @@ export const kubeadmMissingGvk: FileRule = {
       const hasVersion = typeof document.apiVersion === 'string' && document.apiVersion !== '';
       const hasKind = typeof document.kind === 'string' && document.kind !== '';
       if (hasVersion && hasKind && (groupOf(document.apiVersion) ?? '') !== '') continue;
-      const missing = [!hasVersion || groupOf(document.apiVersion) === '' ? 'apiVersion (group/version)' : '', !hasKind ? 'kind' : ''].filter(Boolean).join(', ');
+      const missing = [!hasVersion || groupOf(document.apiVersion) === '' ? 'apiVersion (group/version)' : '', !hasKind ? 'kind' : '']
+        .filter(Boolean)
+        .join(', ');
       const upstream = `invalid configuration for GroupVersionKind ${gvkText(document.apiVersion, document.kind)}: kind and apiVersion is mandatory information that must be specified`;
       const rootSpan = document.decoded?.locations.get('')?.value ?? document.parsed.span;
-      ctx.report(index, { path: '', span: { start: rootSpan.start, end: Math.min(rootSpan.end, lineEndOf(ctx.file.text, rootSpan.start)) }, message: ctx.t('frame.kubeadmRefuses', { summary: ctx.t('kubeadm-missing-gvk', { missing }), upstream }) });
+      ctx.report(index, {
+        path: '',
+        span: { start: rootSpan.start, end: Math.min(rootSpan.end, lineEndOf(ctx.file.text, rootSpan.start)) },
+        message: ctx.t('frame.kubeadmRefuses', { summary: ctx.t('kubeadm-missing-gvk', { missing }), upstream }),
+      });
     }
   },
 };
@@ -79,22 +90,34 @@ function lineEndOf(text: string, offset: number): number {
 }
 
 export const kubeadmDocumentSeparator: FileRule = {
-  id: 'kubeadm-document-separator', scope: 'file', category: 'kubeadm', severity: 'error', docs: KUBEADM_DOCS,
+  id: 'kubeadm-document-separator',
+  scope: 'file',
+  category: 'kubeadm',
+  severity: 'error',
+  docs: KUBEADM_DOCS,
   description: { en: 'kubeadm document separators may carry only a comment.', zh: 'kubeadm 文档分隔行只能带注释。' },
   check(ctx) {
     if (!ctx.isKubeadmFile) return;
     const documentAt = documentLocator(ctx);
     for (const problem of ctx.separatorProblems) {
       ctx.report(documentAt(problem.span.start), {
-        path: '', span: problem.span,
-        message: ctx.t('frame.kubeadmRefuses', { summary: ctx.t('kubeadm-document-separator'), upstream: `invalid Yaml document separator: ${problem.rest}` }),
+        path: '',
+        span: problem.span,
+        message: ctx.t('frame.kubeadmRefuses', {
+          summary: ctx.t('kubeadm-document-separator'),
+          upstream: `invalid Yaml document separator: ${problem.rest}`,
+        }),
       });
     }
   },
 };
 
 export const kubeadmDuplicateKind: FileRule = {
-  id: 'kubeadm-duplicate-kind', scope: 'file', category: 'kubeadm', severity: 'error', docs: KUBEADM_DOCS,
+  id: 'kubeadm-duplicate-kind',
+  scope: 'file',
+  category: 'kubeadm',
+  severity: 'error',
+  docs: KUBEADM_DOCS,
   description: { en: 'A kind may appear only once in a kubeadm file.', zh: 'kubeadm 文件中每种 kind 只能出现一次。' },
   check(ctx) {
     if (!ctx.isKubeadmFile) return;
@@ -106,7 +129,10 @@ export const kubeadmDuplicateKind: FileRule = {
         continue;
       }
       const upstream = `invalid configuration: kind ${JSON.stringify(document.kind)} is specified twice in YAML file`;
-      ctx.report(document.parsed.index, { path: 'kind', message: ctx.t('frame.kubeadmRefuses', { summary: ctx.t('kubeadm-duplicate-kind', { kind: document.kind }), upstream }) });
+      ctx.report(document.parsed.index, {
+        path: 'kind',
+        message: ctx.t('frame.kubeadmRefuses', { summary: ctx.t('kubeadm-duplicate-kind', { kind: document.kind }), upstream }),
+      });
     }
   },
 };

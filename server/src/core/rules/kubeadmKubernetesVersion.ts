@@ -14,8 +14,15 @@ export function isKubeadmVersionText(value: string): boolean {
 }
 
 export const kubeadmKubernetesVersion: FileRule = {
-  id: 'kubeadm-kubernetes-version', scope: 'file', category: 'kubeadm', severity: 'error', docs: `${KUBEADM_DOCS}#kubeadm-k8s-io-v1beta4-ClusterConfiguration`,
-  description: { en: 'kubernetesVersion must be a version or a label kubeadm understands.', zh: 'kubernetesVersion 必须是 kubeadm 能识别的版本号或标签。' },
+  id: 'kubeadm-kubernetes-version',
+  scope: 'file',
+  category: 'kubeadm',
+  severity: 'error',
+  docs: `${KUBEADM_DOCS}#kubeadm-k8s-io-v1beta4-ClusterConfiguration`,
+  description: {
+    en: 'kubernetesVersion must be a version or a label kubeadm understands.',
+    zh: 'kubernetesVersion 必须是 kubeadm 能识别的版本号或标签。',
+  },
   check(ctx) {
     for (const document of ctx.documents) {
       if (document.role !== 'kubeadm' || document.kind !== 'ClusterConfiguration') continue;
@@ -24,9 +31,10 @@ export const kubeadmKubernetesVersion: FileRule = {
       const n = minorNumber(ctx.minor);
       const text = String(value);
       if (typeof value === 'string' && isKubeadmVersionText(value)) continue;
-      const upstream = typeof value === 'string'
-        ? `version ${JSON.stringify(value)} doesn't match patterns for neither semantic version nor labels (stable, latest, ...)`
-        : `json: cannot unmarshal ${typeof value === 'number' ? 'number' : typeof value} into Go struct field ClusterConfiguration.kubernetesVersion of type string`;
+      const upstream =
+        typeof value === 'string'
+          ? `version ${JSON.stringify(value)} doesn't match patterns for neither semantic version nor labels (stable, latest, ...)`
+          : `json: cannot unmarshal ${typeof value === 'number' ? 'number' : typeof value} into Go struct field ClusterConfiguration.kubernetesVersion of type string`;
       const fixed = /^v?1\.\d+$/.test(text) ? `v${text.replace(/^v/, '')}.0` : undefined;
       ctx.report(document.parsed.index, {
         path: 'kubernetesVersion',

@@ -16,7 +16,11 @@ function kubeadmValue(ctx: FileContext, kind: string, path: string): unknown {
 }
 
 export const kubeadmOverride: FileRule = {
-  id: 'kubeadm-override', scope: 'file', category: 'kubeadm', severity: 'warning', docs: `${KUBEADM_DOCS}#kubeadm-k8s-io-v1beta4-ClusterConfiguration`,
+  id: 'kubeadm-override',
+  scope: 'file',
+  category: 'kubeadm',
+  severity: 'warning',
+  docs: `${KUBEADM_DOCS}#kubeadm-k8s-io-v1beta4-ClusterConfiguration`,
   description: { en: 'Values kubeadm sets itself and warns about when they differ.', zh: 'kubeadm 会自行设置、且取值不同时会告警的字段。' },
   check(ctx) {
     if (!ctx.isKubeadmFile) return;
@@ -35,7 +39,11 @@ export const kubeadmOverride: FileRule = {
         const actual = valueAt(value, field);
         if (recommended === undefined || typeof actual !== 'string' || actual === '' || actual === recommended) continue;
         const upstream = `The recommended value for ${JSON.stringify(field)} in "KubeProxyConfiguration" is: ${recommended}; the provided value is: ${actual}`;
-        ctx.report(document.parsed.index, { path: field, message: ctx.t('kubeadm-override', { field, recommended: String(recommended), upstream }), fixes: [unsafe({ kind: 'setValue', value: recommended })] });
+        ctx.report(document.parsed.index, {
+          path: field,
+          message: ctx.t('kubeadm-override', { field, recommended: String(recommended), upstream }),
+          fixes: [unsafe({ kind: 'setValue', value: recommended })],
+        });
       }
     }
   },

@@ -5,7 +5,11 @@ import { KUBE_PROXY_DOCS, type KubeProxyRule } from './rule.ts';
 import { unsafe } from '../fixIntent.ts';
 
 export const masqueradeBit: KubeProxyRule = {
-  id: 'masquerade-bit', scope: 'kubeproxy', category: 'validation', severity: 'error', docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyIPTablesConfiguration`,
+  id: 'masquerade-bit',
+  scope: 'kubeproxy',
+  category: 'validation',
+  severity: 'error',
+  docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyIPTablesConfiguration`,
   description: { en: 'The masquerade fwmark bit must be between 0 and 31.', zh: '伪装用的 fwmark 位必须在 0 到 31 之间。' },
   check(ctx) {
     const sections: ('iptables' | 'nftables')[] = ['iptables'];
@@ -16,7 +20,10 @@ export const masqueradeBit: KubeProxyRule = {
       const path = `${section}.masqueradeBit`;
       ctx.report({
         path,
-        message: ctx.refuse(ctx.t('common.range', { path, value, min: 0, max: 31 }), invalid(goPath(ctx.minor, path), value, 'must be within the range [0, 31]')),
+        message: ctx.refuse(
+          ctx.t('common.range', { path, value, min: 0, max: 31 }),
+          invalid(goPath(ctx.minor, path), value, 'must be within the range [0, 31]'),
+        ),
         fixes: [unsafe({ kind: 'setValue', value: 14 })],
       });
     }

@@ -11,8 +11,15 @@ import { KUBE_PROXY_DOCS, type KubeProxyRule } from './rule.ts';
 const KEYWORDS_137 = ['primary', 'localhost', 'all'];
 
 export const nodePortAddresses: KubeProxyRule = {
-  id: 'node-port-addresses', scope: 'kubeproxy', category: 'validation', severity: 'error', docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyConfiguration`,
-  description: { en: 'nodePortAddresses entries must be CIDRs or supported keywords.', zh: 'nodePortAddresses 的条目必须是 CIDR 或支持的关键字。' },
+  id: 'node-port-addresses',
+  scope: 'kubeproxy',
+  category: 'validation',
+  severity: 'error',
+  docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyConfiguration`,
+  description: {
+    en: 'nodePortAddresses entries must be CIDRs or supported keywords.',
+    zh: 'nodePortAddresses 的条目必须是 CIDR 或支持的关键字。',
+  },
   check(ctx) {
     const n = minorNumber(ctx.minor);
     const entries = ctx.raw.nodePortAddresses;
@@ -24,20 +31,32 @@ export const nodePortAddresses: KubeProxyRule = {
       const go = goPath(ctx.minor, path);
       if (n >= 37) {
         if (KEYWORDS_137.includes(value) || isValidCIDR(value)) continue;
-        ctx.report({ path, message: ctx.refuse(ctx.t('node-port-addresses.entry', { path, value, keywords: KEYWORDS_137.join(', ') }), invalid(go, value, 'must be a valid CIDR')) });
+        ctx.report({
+          path,
+          message: ctx.refuse(
+            ctx.t('node-port-addresses.entry', { path, value, keywords: KEYWORDS_137.join(', ') }),
+            invalid(go, value, 'must be a valid CIDR'),
+          ),
+        });
         continue;
       }
       if (n >= 31 && value === 'primary') {
         if (i !== 0 || list.length !== 1) {
-          ctx.report({ path, message: ctx.refuse(ctx.t('node-port-addresses.primary'), invalid(go, value, "can't use both 'primary' and CIDRs")) });
+          ctx.report({
+            path,
+            message: ctx.refuse(ctx.t('node-port-addresses.primary'), invalid(go, value, "can't use both 'primary' and CIDRs")),
+          });
         }
         // Upstream stops looking at the list once it meets `primary`.
         break;
       }
       if (isValidCIDR(value)) continue;
-      const summary = value === 'primary' ? ctx.t('node-port-addresses.keywordLater', { value, since: '1.31', minor: ctx.minor })
-        : (value === 'localhost' || value === 'all') ? ctx.t('node-port-addresses.keywordLater', { value, since: '1.37', minor: ctx.minor })
-        : ctx.t('common.cidr', { path, value });
+      const summary =
+        value === 'primary'
+          ? ctx.t('node-port-addresses.keywordLater', { value, since: '1.31', minor: ctx.minor })
+          : value === 'localhost' || value === 'all'
+            ? ctx.t('node-port-addresses.keywordLater', { value, since: '1.37', minor: ctx.minor })
+            : ctx.t('common.cidr', { path, value });
       ctx.report({ path, message: ctx.refuse(summary, invalid(go, value, 'must be a valid CIDR')) });
     }
   },

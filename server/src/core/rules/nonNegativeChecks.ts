@@ -7,14 +7,24 @@ import { goPath, invalid } from '../upstreamText.ts';
 import type { KubeProxyContext } from './rule.ts';
 import { unsafe } from '../fixIntent.ts';
 
-export function requireAtLeast(ctx: KubeProxyContext, path: string, value: number | bigint, strict: boolean, fix?: string | number, goFieldPath = goPath(ctx.minor, path)): void {
+export function requireAtLeast(
+  ctx: KubeProxyContext,
+  path: string,
+  value: number | bigint,
+  strict: boolean,
+  fix?: string | number,
+  goFieldPath = goPath(ctx.minor, path),
+): void {
   const bad = strict ? value <= 0 : value < 0;
   if (!bad) return;
   const shown = typeof value === 'bigint' ? formatGoDuration(value) : value;
   const detail = strict ? 'must be greater than 0' : 'must be greater than or equal to 0';
   ctx.report({
     path,
-    message: ctx.refuse(ctx.t(strict ? 'common.positive' : 'common.nonNegative', { path, value: shown }), invalid(goFieldPath, value, detail)),
+    message: ctx.refuse(
+      ctx.t(strict ? 'common.positive' : 'common.nonNegative', { path, value: shown }),
+      invalid(goFieldPath, value, detail),
+    ),
     fixes: fix === undefined ? undefined : [unsafe({ kind: 'setValue', value: fix })],
   });
 }

@@ -32,11 +32,23 @@ export function isPortRange(input: string): boolean {
 }
 
 export const portRange: KubeProxyRule = {
-  id: 'port-range', scope: 'kubeproxy', category: 'validation', severity: 'error', until: '1.30', docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyConfiguration`,
+  id: 'port-range',
+  scope: 'kubeproxy',
+  category: 'validation',
+  severity: 'error',
+  until: '1.30',
+  docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyConfiguration`,
   description: { en: 'portRange must be a port range (checked up to 1.30).', zh: 'portRange 必须是端口范围（1.30 及之前检查）。' },
   check(ctx) {
     const value = ctx.config.portRange;
     if (value === '' || isPortRange(value)) return;
-    ctx.report({ path: 'portRange', message: ctx.refuse(ctx.t('port-range', { value }), invalid(goPath(ctx.minor, 'portRange'), value, 'must be a valid port range (e.g. 300-2000)')), fixes: [unsafe({ kind: 'setValue', value: '' })] });
+    ctx.report({
+      path: 'portRange',
+      message: ctx.refuse(
+        ctx.t('port-range', { value }),
+        invalid(goPath(ctx.minor, 'portRange'), value, 'must be a valid port range (e.g. 300-2000)'),
+      ),
+      fixes: [unsafe({ kind: 'setValue', value: '' })],
+    });
   },
 };

@@ -31,7 +31,11 @@ function hintFor(ctx: KubeProxyContext, mode: string): string {
 }
 
 export const proxyMode: KubeProxyRule = {
-  id: 'proxy-mode', scope: 'kubeproxy', category: 'validation', severity: 'error', docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-ProxyMode`,
+  id: 'proxy-mode',
+  scope: 'kubeproxy',
+  category: 'validation',
+  severity: 'error',
+  docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-ProxyMode`,
   description: { en: 'The proxy mode must be one the targeted kube-proxy supports.', zh: '代理模式必须是目标版本 kube-proxy 支持的模式。' },
   check(ctx) {
     const mode = ctx.config.mode;
@@ -41,8 +45,15 @@ export const proxyMode: KubeProxyRule = {
     const lower = mode.toLowerCase();
     ctx.report({
       path: 'mode',
-      message: ctx.refuse(ctx.t('proxy-mode', { value: mode, minor: ctx.minor, accepted: modes.join(', '), hint: hintFor(ctx, mode) }), invalid(goPath(ctx.minor, 'mode'), mode, detail)),
-      fixes: modes.includes(lower) ? [safe({ kind: 'setValue', value: lower })] : lower === 'userspace' ? [safe({ kind: 'setValue', value: 'iptables' })] : undefined,
+      message: ctx.refuse(
+        ctx.t('proxy-mode', { value: mode, minor: ctx.minor, accepted: modes.join(', '), hint: hintFor(ctx, mode) }),
+        invalid(goPath(ctx.minor, 'mode'), mode, detail),
+      ),
+      fixes: modes.includes(lower)
+        ? [safe({ kind: 'setValue', value: lower })]
+        : lower === 'userspace'
+          ? [safe({ kind: 'setValue', value: 'iptables' })]
+          : undefined,
     });
   },
 };

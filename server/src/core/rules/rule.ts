@@ -65,10 +65,18 @@ interface RuleBase {
   docs: string;
 }
 
-export interface KubeProxyRule extends RuleBase { scope: 'kubeproxy'; check(ctx: KubeProxyContext): void }
-export interface FileRule extends RuleBase { scope: 'file'; check(ctx: FileContext): void }
+export interface KubeProxyRule extends RuleBase {
+  scope: 'kubeproxy';
+  check(ctx: KubeProxyContext): void;
+}
+export interface FileRule extends RuleBase {
+  scope: 'file';
+  check(ctx: FileContext): void;
+}
 /** Rules whose findings the analyzer itself produces (parsing, decoding). */
-export interface BuiltInRule extends RuleBase { scope: 'builtin' }
+export interface BuiltInRule extends RuleBase {
+  scope: 'builtin';
+}
 
 export type Rule = KubeProxyRule | FileRule | BuiltInRule;
 

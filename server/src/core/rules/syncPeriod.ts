@@ -21,8 +21,15 @@ function sectionsToCheck(ctx: KubeProxyContext): Section[] {
 }
 
 export const syncPeriod: KubeProxyRule = {
-  id: 'sync-period', scope: 'kubeproxy', category: 'validation', severity: 'error', docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyIPVSConfiguration`,
-  description: { en: 'Rule sync periods must be positive and not shorter than the minimum sync period.', zh: '规则同步周期必须为正，且不短于最小同步周期。' },
+  id: 'sync-period',
+  scope: 'kubeproxy',
+  category: 'validation',
+  severity: 'error',
+  docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyIPVSConfiguration`,
+  description: {
+    en: 'Rule sync periods must be positive and not shorter than the minimum sync period.',
+    zh: '规则同步周期必须为正，且不短于最小同步周期。',
+  },
   check(ctx) {
     for (const section of sectionsToCheck(ctx)) {
       const { syncPeriod: sync, minSyncPeriod: min } = ctx.config[section];
@@ -31,15 +38,32 @@ export const syncPeriod: KubeProxyRule = {
       const syncGo = activeSyncGoPath(ctx.minor, section, 'syncPeriod');
       const minGo = activeSyncGoPath(ctx.minor, section, 'minSyncPeriod');
       if (sync <= 0n) {
-        ctx.report({ path: syncPath, message: ctx.refuse(ctx.t('common.positive', { path: syncPath, value: formatGoDuration(sync) }), invalid(syncGo, sync, 'must be greater than 0')), fixes: [unsafe({ kind: 'setValue', value: '30s' })] });
+        ctx.report({
+          path: syncPath,
+          message: ctx.refuse(
+            ctx.t('common.positive', { path: syncPath, value: formatGoDuration(sync) }),
+            invalid(syncGo, sync, 'must be greater than 0'),
+          ),
+          fixes: [unsafe({ kind: 'setValue', value: '30s' })],
+        });
       }
       if (min < 0n) {
-        ctx.report({ path: minPath, message: ctx.refuse(ctx.t('common.nonNegative', { path: minPath, value: formatGoDuration(min) }), invalid(minGo, min, 'must be greater than or equal to 0')), fixes: [unsafe({ kind: 'setValue', value: section === 'ipvs' ? '0s' : '1s' })] });
+        ctx.report({
+          path: minPath,
+          message: ctx.refuse(
+            ctx.t('common.nonNegative', { path: minPath, value: formatGoDuration(min) }),
+            invalid(minGo, min, 'must be greater than or equal to 0'),
+          ),
+          fixes: [unsafe({ kind: 'setValue', value: section === 'ipvs' ? '0s' : '1s' })],
+        });
       }
       if (min > sync) {
         ctx.report({
           path: syncPath,
-          message: ctx.refuse(ctx.t('sync-period.order', { path: syncPath, sync: formatGoDuration(sync), minPath, min: formatGoDuration(min) }), invalid(syncGo, min, `must be greater than or equal to ${minGo}`)),
+          message: ctx.refuse(
+            ctx.t('sync-period.order', { path: syncPath, sync: formatGoDuration(sync), minPath, min: formatGoDuration(min) }),
+            invalid(syncGo, min, `must be greater than or equal to ${minGo}`),
+          ),
         });
       }
     }

@@ -5,7 +5,11 @@ import { rationale, recommendation } from './knowledge.ts';
 import { unsafe } from '../../fixIntent.ts';
 
 export const minSyncPeriod: KubeProxyRule = {
-  id: 'min-sync-period', scope: 'kubeproxy', category: 'best-practice', severity: 'information', docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyIPVSConfiguration`,
+  id: 'min-sync-period',
+  scope: 'kubeproxy',
+  category: 'best-practice',
+  severity: 'information',
+  docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyIPVSConfiguration`,
   description: { en: 'A minimum sync period that batches churn in large clusters.', zh: '在大规模集群中合并变更的最小同步周期。' },
   check(ctx) {
     if (ctx.profile.scale !== 'large') return;
@@ -18,8 +22,12 @@ export const minSyncPeriod: KubeProxyRule = {
     const value = ctx.config[section].minSyncPeriod;
     if (value !== 0n) return;
     ctx.report({
-      path, at: ctx.has(path) ? 'value' : 'key',
-      message: ctx.t('bp.frame', { summary: ctx.t('min-sync-period', { path, value: formatGoDuration(value), recommended: String(recommended) }), rationale: rationale(path, ctx.locale) }),
+      path,
+      at: ctx.has(path) ? 'value' : 'key',
+      message: ctx.t('bp.frame', {
+        summary: ctx.t('min-sync-period', { path, value: formatGoDuration(value), recommended: String(recommended) }),
+        rationale: rationale(path, ctx.locale),
+      }),
       fixes: [unsafe({ kind: 'setValue', value: recommended })],
     });
   },

@@ -9,7 +9,11 @@ import { rationale } from './knowledge.ts';
 import { unsafe } from '../../fixIntent.ts';
 
 export const proxyModeForScale: KubeProxyRule = {
-  id: 'proxy-mode-for-scale', scope: 'kubeproxy', category: 'best-practice', severity: 'information', docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-ProxyMode`,
+  id: 'proxy-mode-for-scale',
+  scope: 'kubeproxy',
+  category: 'best-practice',
+  severity: 'information',
+  docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-ProxyMode`,
   description: { en: 'A proxy mode that scales for large clusters on the targeted version.', zh: '在目标版本上适合大规模集群的代理模式。' },
   check(ctx) {
     if (ctx.profile.scale !== 'large') return;
@@ -19,16 +23,33 @@ export const proxyModeForScale: KubeProxyRule = {
     const suggest = n >= 33 ? 'nftables' : 'ipvs';
     if (mode === suggest || (n >= 35 && mode === 'ipvs')) return;
     const summary = ctx.t(n >= 33 ? 'proxy-mode-for-scale.nftables' : 'proxy-mode-for-scale.ipvs', { minor: ctx.minor, mode });
-    ctx.report({ path: 'mode', message: ctx.t('bp.frame', { summary, rationale: rationale('mode', ctx.locale) }), fixes: [unsafe({ kind: 'setValue', value: suggest })] });
+    ctx.report({
+      path: 'mode',
+      message: ctx.t('bp.frame', { summary, rationale: rationale('mode', ctx.locale) }),
+      fixes: [unsafe({ kind: 'setValue', value: suggest })],
+    });
   },
 };
 
 export const explicitProxyMode: KubeProxyRule = {
-  id: 'explicit-proxy-mode', scope: 'kubeproxy', category: 'validation', severity: 'warning', since: '1.37', docs: 'https://github.com/kubernetes/kubernetes/pull/139957',
-  description: { en: 'kube-proxy 1.37 warns when the proxy mode is not set explicitly.', zh: 'kube-proxy 1.37 在未明确设置代理模式时会告警。' },
+  id: 'explicit-proxy-mode',
+  scope: 'kubeproxy',
+  category: 'validation',
+  severity: 'warning',
+  since: '1.37',
+  docs: 'https://github.com/kubernetes/kubernetes/pull/139957',
+  description: {
+    en: 'kube-proxy 1.37 warns when the proxy mode is not set explicitly.',
+    zh: 'kube-proxy 1.37 在未明确设置代理模式时会告警。',
+  },
   check(ctx) {
     const mode = ctx.raw.mode;
     if (typeof mode === 'string' && mode !== '') return;
-    ctx.report({ path: 'mode', at: 'key', message: ctx.t('explicit-proxy-mode', { minor: ctx.minor }), fixes: [unsafe({ kind: 'setValue', value: 'iptables' })] });
+    ctx.report({
+      path: 'mode',
+      at: 'key',
+      message: ctx.t('explicit-proxy-mode', { minor: ctx.minor }),
+      fixes: [unsafe({ kind: 'setValue', value: 'iptables' })],
+    });
   },
 };
