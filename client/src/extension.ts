@@ -8,6 +8,8 @@ interface VersionInfo {
   minor: string;
   source: 'setting' | 'file' | 'default';
   requested?: string;
+  /** Why the version in use differs from the one requested, in the user's language (from the server). */
+  note?: string;
   /** False for YAML without kube-proxy or kubeadm documents: no status item there. */
   applies: boolean;
 }
@@ -22,7 +24,7 @@ function tooltip(info: VersionInfo): string {
             'Kubernetes {0}: neither the file nor the settings name a version, so the newest supported one is used',
             info.minor,
           );
-  const requested = info.requested ? `\n${vscode.l10n.t('Requested: {0}', info.requested)}` : '';
+  const requested = info.note ? `\n${info.note}` : info.requested ? `\n${vscode.l10n.t('Requested: {0}', info.requested)}` : '';
   return `${where}${requested}\n${vscode.l10n.t('Click to change the setting')}`;
 }
 

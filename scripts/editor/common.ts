@@ -108,8 +108,8 @@ export function makeWorkspace(base: string, settings: Record<string, unknown> = 
       2,
     ),
   );
-  const seed = join(ROOT, 'examples/seed-kube-proxy.yaml');
-  cpSync(seed, join(folder, 'seed-kube-proxy.yaml'));
+  const seed = join(ROOT, 'examples/guide-kube-proxy.yaml');
+  cpSync(seed, join(folder, 'guide-kube-proxy.yaml'));
   for (const copy of ['quickfix.yaml', 'silence.yaml']) cpSync(seed, join(folder, copy));
   cpSync(join(ROOT, 'examples/kubeadm-config.yaml'), join(folder, 'kubeadm-config.yaml'));
   writeFileSync(

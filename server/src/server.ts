@@ -24,6 +24,8 @@ import { hover } from './lsp/hover.ts';
 import { isYamlDocument } from './lsp/documents.ts';
 import { IdleMemoryReclaimer } from './lsp/memory.ts';
 import { toLocale } from './lsp/locale.ts';
+import { versionNote } from './core/version.ts';
+import { message } from './knowledge/messages.ts';
 import { normalizeSettings, SETTINGS_SECTION, SettingsCache, toAnalyzeOptions } from './lsp/settings.ts';
 import { exitWhenBroken, keepConsoleOffStdout, transportFrom } from './lsp/transport.ts';
 
@@ -217,11 +219,14 @@ async function validate(uri: string): Promise<void> {
     const result = analyze(text, toAnalyzeOptions(current, locale), cache);
     memory.noteWork(text.length);
     await connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.findings.map(toDiagnostic) });
+    // Said in the user's language: a 1.38 file is checked as 1.37, and what that means.
+    const note = versionNote(result.version);
     await connection.sendNotification(VERSION_NOTIFICATION, {
       uri,
       minor: result.version.minor,
       source: result.version.source,
       requested: result.version.requested,
+      note: note ? message(locale, note.key, note.args) : undefined,
       applies: result.applies,
     });
     // A kube-proxy/kubeadm file is open: load the completion engine when idle, not on the first Ctrl+Space.

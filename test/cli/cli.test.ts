@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 
 const root = join(import.meta.dirname, '../..');
 const cli = join(root, 'dist/cli.js');
-const seed = join(root, 'examples/seed-kube-proxy.yaml');
+const guide = join(root, 'examples/guide-kube-proxy.yaml');
 const example = join(root, 'examples/kubeadm-config.yaml');
 
 function check(args: string[], input?: string) {
@@ -24,14 +24,14 @@ describe('kube-proxy-tuner check', () => {
     assert.match(stdout, /0 error\(s\)/);
   });
 
-  it('exits 1 on the seed example with file:line:col and the rule id', () => {
-    const { code, stdout } = check(['check', '--kubernetes-version', '1.33', seed]);
+  it('exits 1 on the guide example with file:line:col and the rule id', () => {
+    const { code, stdout } = check(['check', '--kubernetes-version', '1.33', guide]);
     assert.equal(code, 1);
-    assert.match(stdout, /seed-kube-proxy\.yaml:47:4: error \[unknown-field\] logging\.json: Unknown field "logging\.json"/);
+    assert.match(stdout, /guide-kube-proxy\.yaml:47:4: error \[unknown-field\] logging\.json: Unknown field "logging\.json"/);
   });
 
   it('prints exactly one JSON value in the documented shape', () => {
-    const { code, stdout } = check(['check', '--format', 'json', '--kubernetes-version', '1.34', seed]);
+    const { code, stdout } = check(['check', '--format', 'json', '--kubernetes-version', '1.34', guide]);
     assert.equal(code, 1);
     const parsed = JSON.parse(stdout);
     assert.equal(parsed.files.length, 1);
@@ -53,7 +53,7 @@ describe('kube-proxy-tuner check', () => {
   });
 
   it('writes SARIF 2.1.0 with rules and results', () => {
-    const { stdout } = check(['check', '--format', 'sarif', seed]);
+    const { stdout } = check(['check', '--format', 'sarif', guide]);
     const sarif = JSON.parse(stdout);
     assert.equal(sarif.version, '2.1.0');
     const run = sarif.runs[0];
@@ -77,7 +77,7 @@ describe('kube-proxy-tuner check', () => {
   });
 
   it('localizes messages with --locale zh-cn', () => {
-    const { stdout } = check(['check', '--locale', 'zh-cn', seed]);
+    const { stdout } = check(['check', '--locale', 'zh-cn', guide]);
     assert.match(stdout, /没有字段 "logging\.json"/);
   });
 
@@ -91,9 +91,9 @@ describe('kube-proxy-tuner check', () => {
   });
 
   it('exits 2 on usage errors', () => {
-    assert.equal(check(['check', '--kubernetes-version', '1.27', seed]).code, 2);
-    assert.equal(check(['check', '--format', 'xml', seed]).code, 2);
-    assert.equal(check(['lint', seed]).code, 2);
+    assert.equal(check(['check', '--kubernetes-version', '1.27', guide]).code, 2);
+    assert.equal(check(['check', '--format', 'xml', guide]).code, 2);
+    assert.equal(check(['lint', guide]).code, 2);
     assert.equal(check(['check']).code, 2);
   });
 
@@ -109,7 +109,7 @@ describe('kube-proxy-tuner check', () => {
   it('--fix writes the safe fixes back, says so, and exits by what is left', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kpt-fix-'));
     const file = join(dir, 'seed.yaml');
-    copyFileSync(seed, file);
+    copyFileSync(guide, file);
     const { code, stderr, stdout } = check(['check', '--fix', '--kubernetes-version', '1.33', file]);
     assert.equal(code, 0, stdout);
     assert.match(stderr, /applied 1 fix\(es\)/);

@@ -41,7 +41,7 @@ async function withServer(body: (client: LspClient) => Promise<void>): Promise<v
 
 test('the seed\'s misplaced logging.json gets a preferred "move" quick fix that leaves a clean file', async () => {
   await withServer(async (client) => {
-    const uri = 'file:///work/fix/seed.yaml';
+    const uri = 'file:///work/fix/guide.yaml';
     client.open(uri, SEED_TAIL);
     const { diagnostics } = await client.diagnostics(uri);
     const [diagnostic] = diagnostics.filter((d) => d.code === 'unknown-field');
@@ -147,24 +147,26 @@ test('with codeAction/resolve, whole-file fixes are listed without an edit and c
   }
 });
 
-test('two findings of one rule at the same place each get their own fix (qps and burst, both missing)', async () => {
+test('two findings of one rule at the same place each get their own fix', async () => {
   const client = new LspClient();
   try {
-    await client.initialize({ initializationOptions: { settings: { kubernetesVersion: '1.33', clusterScale: 'large' } } });
-    const uri = 'file:///work/fix/rate.yaml';
-    const text = 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: nftables\n';
+    await client.initialize({ initializationOptions: { settings: { kubernetesVersion: '1.33' } } });
+    const uri = 'file:///work/fix/zeros.yaml';
+    // Both zeros come in through one merge key, so both findings point at `*zeros`.
+    const text =
+      'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: iptables\nx-zeros: &zeros {syncPeriod: 0s, minSyncPeriod: 0s}\niptables:\n  <<: *zeros\n';
     client.open(uri, text);
     const { diagnostics } = await client.diagnostics(uri);
-    const rate = diagnostics.filter((d) => d.code === 'client-rate-limit');
-    assert.deepEqual(rate.map((d) => d.data?.path).sort(), ['clientConnection.burst', 'clientConnection.qps']);
-    assert.deepEqual(rate[0].range, rate[1].range, 'the case needs both at one place');
-    for (const diagnostic of rate) {
+    const zeros = diagnostics.filter((d) => d.code === 'zero-means-default');
+    assert.deepEqual(zeros.map((d) => d.data?.path).sort(), ['iptables.minSyncPeriod', 'iptables.syncPeriod']);
+    assert.deepEqual(zeros[0].range, zeros[1].range, 'the case needs both at one place');
+    for (const diagnostic of zeros) {
       const actions = await client.request<(Action & { diagnostics?: { data?: { path?: string } }[] })[]>('textDocument/codeAction', {
         textDocument: { uri },
         range: diagnostic.range,
-        context: { diagnostics: rate },
+        context: { diagnostics: zeros },
       });
-      const sets = actions.filter((action) => action.title.startsWith('Set clientConnection.'));
+      const sets = actions.filter((action) => action.title.startsWith('Set iptables.'));
       assert.equal(sets.length, 2, JSON.stringify(actions.map((a) => a.title)));
       for (const action of sets) {
         const path = /^Set (\S+) to/.exec(action.title)![1];

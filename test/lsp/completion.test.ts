@@ -145,12 +145,7 @@ describe('completion', () => {
       assert.ok(all.includes(prefix), prefix);
     assert.deepEqual(await complete(client, `${KP}---|\n`), [], 'not on a separator line');
     const parts = labels(await complete(client, `${KP}mode: nftables\n|`), SNIPPET);
-    assert.deepEqual(parts.sort(), [
-      'kube-proxy-section-client-connection',
-      'kube-proxy-section-conntrack',
-      'kube-proxy-section-metrics',
-      'kube-proxy-section-nftables',
-    ]);
+    assert.deepEqual(parts.sort(), ['kube-proxy-section-conntrack', 'kube-proxy-section-metrics', 'kube-proxy-section-nftables']);
   });
 
   test('nothing inside a Deployment, a ClusterConfiguration or other YAML', async () => {

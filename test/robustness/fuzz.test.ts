@@ -20,7 +20,7 @@ const SCALE = Number(process.env.FUZZ_RUNS ?? 1);
 const runs = (n: number): number => Math.max(1, Math.round(n * SCALE));
 const params = (numRuns: number) => ({ seed: SEED, numRuns: runs(numRuns), endOnFailure: true });
 
-const EXAMPLES = ['examples/kubeadm-config.yaml', 'examples/seed-kube-proxy.yaml'].map((file) => ({
+const EXAMPLES = ['examples/kubeadm-config.yaml', 'examples/guide-kube-proxy.yaml'].map((file) => ({
   file,
   text: readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'),
 }));

@@ -255,10 +255,10 @@ describe("alias expansion follows go-yaml's limit", () => {
 
 describe('fix-all only applies safe fixes', () => {
   it('leaves recommendations (unsafe) alone and says how many fixes it applied', () => {
-    const text = `${KPC}mode: IPVS\nclientConnection:\n  qps: 5\n`;
+    const text = `${KPC}mode: IPVS\nenableProfiling: true\n`;
     const fixed = fixAll(text, { kubernetesVersion: '1.34' });
-    assert.equal(fixed.text, `${KPC}mode: ipvs\nclientConnection:\n  qps: 5\n`);
+    assert.equal(fixed.text, `${KPC}mode: ipvs\nenableProfiling: true\n`);
     assert.equal(fixed.applied, 1);
-    assert.ok(analyze(fixed.text, V).findings.some((f) => f.rule === 'client-rate-limit'));
+    assert.ok(analyze(fixed.text, V).findings.some((f) => f.rule === 'profiling-enabled'));
   });
 });

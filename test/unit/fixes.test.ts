@@ -28,7 +28,7 @@ const valid = (text: string) =>
 describe('quick fixes (before -> after)', () => {
   const cases: { name: string; rule: string; before: string; after: string; minor?: string; pick?: number }[] = [
     {
-      name: "moves the seed's logging.json under options, keeping its children",
+      name: "moves the guide's logging.json under options, keeping its children",
       rule: 'unknown-field',
       before: `${KPC}logging:\n   flushFrequency: 0\n   options:\n   json:\n      infoBufferSize: "0" # keep me\n   verbosity: 0\n`,
       after: `${KPC}logging:\n   flushFrequency: 0\n   options:\n      json:\n         infoBufferSize: "0" # keep me\n   verbosity: 0\n`,
@@ -193,9 +193,9 @@ describe('fix-all', () => {
     assert.match(only.text, /minSyncPeriod: "1s"/);
     assert.match(only.text, /Mode: IPVS/);
   });
-  it('turns the seed example into a file without errors', () => {
-    const seed = readFileSync(join(import.meta.dirname, '../../examples/seed-kube-proxy.yaml'), 'utf8');
-    const fixed = fixAll(seed, { kubernetesVersion: '1.33' });
+  it('turns the guide example into a file without errors', () => {
+    const guide = readFileSync(join(import.meta.dirname, '../../examples/guide-kube-proxy.yaml'), 'utf8');
+    const fixed = fixAll(guide, { kubernetesVersion: '1.33' });
     assert.equal(fixed.applied, 1);
     assert.deepEqual(
       fixed.remaining.filter((f) => f.severity === 'error'),

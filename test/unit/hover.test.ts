@@ -2,25 +2,28 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { hoverAt } from '../../server/src/core/hover.ts';
-import { FIELD_DOCS } from '../../server/src/knowledge/fieldDocs.ts';
-import { fieldsOf } from '../../server/src/knowledge/fields.ts';
+import { FIELDS, fieldsOf } from '../../server/src/knowledge/fields.ts';
 import { KPC } from './helpers.ts';
 
 const at = (text: string, needle: string, options = {}) => hoverAt(text, text.indexOf(needle) + 1, options);
 
 describe('hover', () => {
-  const text = `${KPC}mode: ipvs\nclientConnection:\n  qps: 50\nipvs:\n  syncPeriod: 30s\n`;
-  it('on a key: meaning, type, default, recommendation with rationale, link, footer', () => {
-    const hover = at(text, 'qps', { kubernetesVersion: '1.34' })!;
+  const text = `${KPC}mode: ipvs\nclientConnection:\n  qps: 50\nipvs:\n  syncPeriod: 30s\n  minSyncPeriod: 0s\n`;
+  it('on a key: meaning, type, default, recommendation with rationale and source, link, footer', () => {
+    const hover = at(text, 'minSyncPeriod', { kubernetesVersion: '1.34' })!;
     assert.ok(hover);
-    assert.match(hover.markdown, /\*\*clientConnection\.qps\*\*/);
-    assert.match(hover.markdown, /Type: a number/);
-    assert.match(hover.markdown, /Default: `5`/);
-    assert.match(hover.markdown, /Recommended for large clusters\*\*: `50`/);
-    assert.match(hover.markdown, /Why: /);
+    assert.match(hover.markdown, /\*\*ipvs\.minSyncPeriod\*\*/);
+    assert.match(hover.markdown, /Type: a duration string such as 30s/);
+    assert.match(hover.markdown, /Default: `0s`/);
+    assert.match(hover.markdown, /Recommended\*\*: `1s`/);
+    assert.match(hover.markdown, /Why: .*\(\[source\]\(https:\/\/kubernetes\.io\/docs\/reference\/networking\/virtual-ips\/\)\)/);
+    const qps = at(text, 'qps', { kubernetesVersion: '1.34' })!;
+    assert.match(qps.markdown, /Default: `5`/);
+    assert.doesNotMatch(qps.markdown, /Recommended/, 'no recommendation to raise qps without evidence');
+    assert.match(qps.markdown, /rest_client_rate_limiter_duration_seconds/);
     assert.match(hover.markdown, /\(https:\/\/kubernetes\.io\/docs\/reference\/config-api\/kube-proxy-config\.v1alpha1\/#/);
     assert.match(hover.markdown, /Kubernetes 1\.34, from the kubeProxyTuner\.kubernetesVersion setting/);
-    assert.equal(text.slice(hover.span.start, hover.span.end), 'qps');
+    assert.equal(text.slice(hover.span.start, hover.span.end), 'minSyncPeriod');
   });
   it('on an enum value explains the value, with its version notes for the targeted minor', () => {
     const hover = at(text, 'ipvs\n', { kubernetesVersion: '1.35' })!;
@@ -51,13 +54,13 @@ describe('hover', () => {
     assert.equal(at(`${KPC}unknownThing: 1\n`, 'unknownThing'), undefined);
   });
   it('works for every field of every version (knowledge covers the whole surface)', () => {
-    const paths = new Set(FIELD_DOCS.map((doc) => doc.path));
+    const paths = new Set(FIELDS.map((field) => field.path));
     for (const field of fieldsOf('1.37')) assert.ok(paths.has(field.path), field.path);
   });
 });
 
 describe('hover on every field', () => {
-  const docs = new Map(FIELD_DOCS.map((doc) => [doc.path, doc]));
+  const docs = new Map(FIELDS.map((field) => [field.path, field]));
   for (const field of fieldsOf('1.37').filter((f) => !f.path.includes('[]') && f.path !== 'apiVersion' && f.path !== 'kind')) {
     it(field.path, () => {
       const segments = field.path.split('.');

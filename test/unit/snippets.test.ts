@@ -10,7 +10,7 @@ import { analyze } from '../../server/src/core/analyze.ts';
 import { parseFile } from '../../server/src/core/parse.ts';
 import { routeDocument } from '../../server/src/core/route.ts';
 import { minorFromVersionText } from '../../server/src/core/version.ts';
-import { FIELD_DOCS } from '../../server/src/knowledge/fieldDocs.ts';
+import { FIELDS } from '../../server/src/knowledge/fields.ts';
 import { fieldFact } from '../../server/src/knowledge/fields.ts';
 import { isSupportedMinor, minorNumber, SUPPORTED_MINORS, type Minor } from '../../server/src/knowledge/versions.ts';
 import { isDocumentSnippet, localizedDescription, SNIPPET_DEFINITIONS, type SnippetDefinition } from '../../server/src/lsp/snippets.ts';
@@ -29,9 +29,9 @@ function claimedMinors(snippet: SnippetDefinition): Minor[] {
   return SUPPORTED_MINORS.filter((minor) => minorNumber(minor) >= minorNumber(en[1]) && minorNumber(minor) <= minorNumber(en[2]));
 }
 
-/** The mode a large cluster should run on a minor, per the knowledge base (see the mode entry). */
+/** The mode the knowledge base suggests on a minor: nftables from 1.33 (see the mode entry), else the default. */
 function recommendedMode(minor: Minor): string {
-  return minorNumber(minor) >= 33 ? 'nftables' : 'ipvs';
+  return minorNumber(minor) >= 33 ? 'nftables' : 'iptables';
 }
 
 /** A part of a KubeProxyConfiguration becomes a whole document in the recommended mode. */
@@ -68,7 +68,7 @@ function leaves(value: unknown, path = ''): [string, unknown][] {
   return [[path, value]];
 }
 
-const RECOMMENDED = FIELD_DOCS.filter((doc) => doc.recommended);
+const RECOMMENDED = FIELDS.filter((field) => field.recommended);
 const entries = Object.entries(fileSnippets);
 
 describe('snippets', () => {
@@ -90,11 +90,14 @@ describe('snippets', () => {
     }
   });
 
-  it('let the user decide mode, scheduler, CIDRs and the Kubernetes version with choices', () => {
+  it('let the user decide mode, CIDRs and the Kubernetes version with choices', () => {
     const all = entries.map(([, snippet]) => snippet.body.join('\n')).join('\n');
-    for (const key of ['mode', 'scheduler', 'podSubnet', 'serviceSubnet', 'clusterCIDR', 'kubernetesVersion']) {
+    for (const key of ['mode', 'podSubnet', 'serviceSubnet', 'clusterCIDR', 'kubernetesVersion']) {
       assert.match(all, new RegExp(`${key}: \\$\\{\\d+\\|`), `a choice for ${key}`);
     }
+    // No scheduler picker: every endpoint has weight 1 and each node sees only its own connections.
+    assert.doesNotMatch(all, /scheduler: \$\{/);
+    assert.match(all, /^  scheduler: rr$/m);
     for (const [name, snippet] of entries) {
       const versionChoice = kubernetesVersionChoice(snippet);
       if (!versionChoice) continue;
@@ -145,9 +148,10 @@ describe('snippets', () => {
             if (!doc) continue;
             let expected = doc.recommended!.value;
             if (path === 'mode') {
-              // The knowledge base recommends nftables "when 1.33 and newer", and ipvs before (the seed's choice).
+              // The knowledge base recommends nftables "when 1.33 and newer" and no mode before: the
+              // ipvs snippets of 1.28–1.32 are for clusters that run ipvs, a choice that stays the user's.
               assert.match(doc.recommended!.when!.en, /1\.33/);
-              assert.ok(doc.versions?.some((note) => note.until === '1.32' && /ipvs/.test(note.note.en)));
+              if (minorNumber(minor) < 33) continue;
               expected = recommendedMode(minor);
             }
             assert.deepEqual(actual, expected, `${name}: ${path} on ${minor}`);
@@ -187,7 +191,7 @@ describe('snippets', () => {
     });
   }
 
-  it('correct the seed: logging.options.json nesting, no zero configSyncPeriod or flushFrequency', () => {
+  it('correct the widely copied example: logging.options.json nesting, no zero configSyncPeriod or flushFrequency', () => {
     for (const [name, snippet] of entries.filter(([, s]) => isDocumentSnippet(s))) {
       const value = kubeProxyValue(expandSnippet(snippet.body));
       const logging = value.logging as Record<string, any>;

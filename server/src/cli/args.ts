@@ -1,5 +1,5 @@
 /** Command-line parsing for `kube-proxy-tuner check`; usage errors are returned, not thrown. */
-import { isSupportedMinor } from '../knowledge/versions.ts';
+import { isSupportedMinor, NEWEST_MINOR, OLDEST_MINOR } from '../knowledge/versions.ts';
 import type { MessageKey } from '../knowledge/messages.ts';
 import type { Locale } from '../core/types.ts';
 
@@ -33,7 +33,7 @@ Checks the KubeProxyConfiguration documents of kubeadm config files as kube-prox
 
 Options:
   --kubernetes-version auto|1.NN  Kubernetes minor to check against (default: auto = the file's
-                                  ClusterConfiguration.kubernetesVersion, else the newest, 1.37)
+                                  ClusterConfiguration.kubernetesVersion, else the newest, ${NEWEST_MINOR})
   --format text|json|sarif        Output format (default: text)
   --locale en|zh-cn               Language of the messages (default: en)
   --cluster-scale large|small     Cluster the best-practice findings assume (default: large)
@@ -75,7 +75,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     const bad = (expected: string, got: string | undefined): UsageError => fail('cli.usage.badValue', { flag, expected, value: got ?? '' });
     if (flag === '--kubernetes-version') {
       const version = value();
-      if (!version || !(version === 'auto' || isSupportedMinor(version))) return bad('auto | 1.28 … 1.37', version);
+      if (!version || !(version === 'auto' || isSupportedMinor(version))) return bad(`auto | ${OLDEST_MINOR} … ${NEWEST_MINOR}`, version);
       parsed.kubernetesVersion = version;
     } else if (flag === '--format') {
       const format = value();

@@ -1,6 +1,7 @@
 /** The CLI's three output formats over the same per-file results. */
 import { message } from '../knowledge/messages.ts';
 import { RULES } from '../core/rules/index.ts';
+import { versionNote } from '../core/version.ts';
 import type { Finding, Locale, ResolvedVersion, Severity } from '../core/types.ts';
 
 export interface FileReport {
@@ -40,8 +41,8 @@ export function toText(reports: FileReport[], locale: Locale): string {
   for (const report of reports) {
     const source = message(locale, `version.source.${report.version.source}`);
     lines.push(`${report.file}: Kubernetes ${report.version.minor} (${source})`);
-    if (report.version.requested)
-      lines.push(`  ${message(locale, 'version.unsupported', { requested: report.version.requested, minor: report.version.minor })}`);
+    const note = versionNote(report.version);
+    if (note) lines.push(`  ${message(locale, note.key, note.args)}`);
     for (const finding of report.findings) {
       counts[finding.severity]++;
       const where = `${report.file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;

@@ -147,6 +147,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Anal
     });
   };
 
+  const isKubeadmFile = documents.some((document) => document.role === 'kubeadm');
   for (const document of documents) {
     const index = document.parsed.index;
     for (const error of document.parsed.syntaxErrors) {
@@ -169,27 +170,29 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Anal
     if (decoded.problems.length > 0) continue;
     const emit = (rule: string, report: Report): void => push(rule, index, report, root);
     if (!cache) {
-      analyzeKubeProxyDocument(document, decoded, { minor, text, lines, t, locale, profile }, emit);
+      analyzeKubeProxyDocument(document, decoded, { minor, text, lines, t, locale, profile, kubeadmManaged: isKubeadmFile }, emit);
       continue;
     }
     // Everything the document's findings depend on besides its own text; duplicate-key messages
     // quote upstream's absolute line number, so such a document is also keyed by its first line.
     const doc = document.parsed.doc;
     const offset = doc.range[0];
-    const key = `${minor}|${locale}|${profile.scale}|${profile.monitoring}|${decoded.duplicates.length > 0 ? lines.position(offset).line : ''}`;
+    const key = `${minor}|${locale}|${profile.scale}|${profile.monitoring}|${isKubeadmFile}|${decoded.duplicates.length > 0 ? lines.position(offset).line : ''}`;
     let cached = cache.kubeProxy.get(doc);
     if (!cached || cached.key !== key) {
       cached = { key, offset, reports: [] };
       const reports = cached.reports;
-      analyzeKubeProxyDocument(document, decoded, { minor, text, lines, t, locale, profile }, (rule, report) =>
-        reports.push({ rule, report }),
+      analyzeKubeProxyDocument(
+        document,
+        decoded,
+        { minor, text, lines, t, locale, profile, kubeadmManaged: isKubeadmFile },
+        (rule, report) => reports.push({ rule, report }),
       );
       cache.kubeProxy.set(doc, cached);
     }
     for (const { rule, report } of cached.reports) emit(rule, shiftReport(report, offset - cached.offset));
   }
 
-  const isKubeadmFile = documents.some((document) => document.role === 'kubeadm');
   if (isKubeadmFile) {
     for (const document of documents) {
       if (!document.decoded && document.role === 'other' && document.parsed.syntaxErrors.length === 0)

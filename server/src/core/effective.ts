@@ -4,9 +4,42 @@
  * (platformApplyDefaults) applied, per minor. Validation rules read this, never the raw YAML,
  * because upstream validates after defaulting: `syncPeriod: 0s` becomes 30s and passes.
  */
+import { defaultOf } from '../knowledge/fields.ts';
 import { inRange, type Minor } from '../knowledge/versions.ts';
 import { ipFamily, splitHostPort } from './goNet.ts';
 import { parseGoDuration } from './goDuration.ts';
+
+/** A duration default from the field table, in nanoseconds. */
+function defaultNanos(path: string): bigint {
+  const parsed = parseGoDuration(String(defaultOf(path)));
+  if (!parsed.ok) throw new Error(`knowledge: the default of ${path} is not a duration`);
+  return parsed.nanos;
+}
+
+/** Upstream's defaults, from the one field table (knowledge/fields), read once. */
+const DEFAULTS = {
+  qps: Number(defaultOf('clientConnection.qps')),
+  burst: Number(defaultOf('clientConnection.burst')),
+  contentType: String(defaultOf('clientConnection.contentType')),
+  format: String(defaultOf('logging.format')),
+  flushFrequency: defaultNanos('logging.flushFrequency'),
+  bindAddress: String(defaultOf('bindAddress')),
+  mode: String(defaultOf('mode')),
+  iptablesMasqueradeBit: Number(defaultOf('iptables.masqueradeBit')),
+  iptablesSyncPeriod: defaultNanos('iptables.syncPeriod'),
+  iptablesMinSyncPeriod: defaultNanos('iptables.minSyncPeriod'),
+  ipvsSyncPeriod: defaultNanos('ipvs.syncPeriod'),
+  nftablesMasqueradeBit: Number(defaultOf('nftables.masqueradeBit')),
+  nftablesSyncPeriod: defaultNanos('nftables.syncPeriod'),
+  nftablesMinSyncPeriod: defaultNanos('nftables.minSyncPeriod'),
+  detectLocalMode: String(defaultOf('detectLocalMode')),
+  oomScoreAdj: Number(defaultOf('oomScoreAdj')),
+  maxPerCore: Number(defaultOf('conntrack.maxPerCore')),
+  conntrackMin: Number(defaultOf('conntrack.min')),
+  tcpEstablishedTimeout: defaultNanos('conntrack.tcpEstablishedTimeout'),
+  tcpCloseWaitTimeout: defaultNanos('conntrack.tcpCloseWaitTimeout'),
+  configSyncPeriod: defaultNanos('configSyncPeriod'),
+};
 
 export interface EffectiveConfig {
   featureGates: Record<string, boolean>;
@@ -57,8 +90,6 @@ export interface EffectiveConfig {
   portRange: string;
 }
 
-const SECOND = 1_000_000_000n;
-
 /** Reads a value from the cleaned user JSON by dotted path. */
 export function valueAt(root: unknown, path: string): unknown {
   let current = root;
@@ -96,7 +127,7 @@ export function buildEffective(raw: Record<string, unknown>, minor: Minor): Effe
     for (const [name, value] of Object.entries(rawGates)) gates[name] = value === true;
   }
 
-  const bindAddress = str('bindAddress') || '0.0.0.0';
+  const bindAddress = str('bindAddress') || DEFAULTS.bindAddress;
   const v4 = ipFamily(bindAddress) === 4;
   const withPort = (address: string, fallbackHost: string, port: number): string => {
     if (address === '') return `${fallbackHost}:${port}`;
@@ -110,22 +141,21 @@ export function buildEffective(raw: Record<string, unknown>, minor: Minor): Effe
       }))
     : [];
 
-  let mode = str('mode') || 'iptables';
+  const mode = str('mode') || DEFAULTS.mode;
   let nodePortAddresses = list('nodePortAddresses');
   if (inRange(minor, '1.31') && mode === 'nftables' && nodePortAddresses.length === 0) nodePortAddresses = ['primary'];
-  mode = mode || 'iptables';
 
   return {
     featureGates: gates,
     clientConnection: {
       kubeconfig: str('clientConnection.kubeconfig'),
-      qps: num('clientConnection.qps') || 5,
-      burst: num('clientConnection.burst') || 10,
-      contentType: str('clientConnection.contentType') || 'application/vnd.kubernetes.protobuf',
+      qps: num('clientConnection.qps') || DEFAULTS.qps,
+      burst: num('clientConnection.burst') || DEFAULTS.burst,
+      contentType: str('clientConnection.contentType') || DEFAULTS.contentType,
     },
     logging: {
-      format: str('logging.format') || 'text',
-      flushFrequency: orDefault(dur('logging.flushFrequency'), 5n * SECOND),
+      format: str('logging.format') || DEFAULTS.format,
+      flushFrequency: orDefault(dur('logging.flushFrequency'), DEFAULTS.flushFrequency),
       verbosity: num('logging.verbosity') ?? 0,
       vmodule,
       options: {
@@ -140,12 +170,12 @@ export function buildEffective(raw: Record<string, unknown>, minor: Minor): Effe
     showHiddenMetricsForVersion: str('showHiddenMetricsForVersion'),
     mode,
     iptables: {
-      masqueradeBit: num('iptables.masqueradeBit') ?? 14,
-      syncPeriod: orDefault(dur('iptables.syncPeriod'), 30n * SECOND),
-      minSyncPeriod: orDefault(dur('iptables.minSyncPeriod'), SECOND),
+      masqueradeBit: num('iptables.masqueradeBit') ?? DEFAULTS.iptablesMasqueradeBit,
+      syncPeriod: orDefault(dur('iptables.syncPeriod'), DEFAULTS.iptablesSyncPeriod),
+      minSyncPeriod: orDefault(dur('iptables.minSyncPeriod'), DEFAULTS.iptablesMinSyncPeriod),
     },
     ipvs: {
-      syncPeriod: orDefault(dur('ipvs.syncPeriod'), 30n * SECOND),
+      syncPeriod: orDefault(dur('ipvs.syncPeriod'), DEFAULTS.ipvsSyncPeriod),
       minSyncPeriod: dur('ipvs.minSyncPeriod'),
       scheduler: str('ipvs.scheduler'),
       excludeCIDRs: list('ipvs.excludeCIDRs'),
@@ -155,26 +185,27 @@ export function buildEffective(raw: Record<string, unknown>, minor: Minor): Effe
       udpTimeout: dur('ipvs.udpTimeout'),
     },
     nftables: {
-      masqueradeBit: num('nftables.masqueradeBit') ?? 14,
-      syncPeriod: orDefault(dur('nftables.syncPeriod'), 30n * SECOND),
-      minSyncPeriod: orDefault(dur('nftables.minSyncPeriod'), SECOND),
+      masqueradeBit: num('nftables.masqueradeBit') ?? DEFAULTS.nftablesMasqueradeBit,
+      syncPeriod: orDefault(dur('nftables.syncPeriod'), DEFAULTS.nftablesSyncPeriod),
+      minSyncPeriod: orDefault(dur('nftables.minSyncPeriod'), DEFAULTS.nftablesMinSyncPeriod),
     },
-    detectLocalMode: str('detectLocalMode') || 'ClusterCIDR',
+    detectLocalMode: str('detectLocalMode') || DEFAULTS.detectLocalMode,
     detectLocal: { bridgeInterface: str('detectLocal.bridgeInterface'), interfaceNamePrefix: str('detectLocal.interfaceNamePrefix') },
     clusterCIDR: str('clusterCIDR'),
     nodePortAddresses,
-    oomScoreAdj: num('oomScoreAdj') ?? -999,
+    oomScoreAdj: num('oomScoreAdj') ?? DEFAULTS.oomScoreAdj,
     conntrack: {
-      maxPerCore: num('conntrack.maxPerCore') ?? 32768,
-      min: num('conntrack.min') ?? 131072,
+      maxPerCore: num('conntrack.maxPerCore') ?? DEFAULTS.maxPerCore,
+      min: num('conntrack.min') ?? DEFAULTS.conntrackMin,
       // Pointer durations: only an absent value is defaulted; an explicit 0s stays 0.
       tcpEstablishedTimeout:
-        valueAt(raw, 'conntrack.tcpEstablishedTimeout') == null ? 24n * 3600n * SECOND : dur('conntrack.tcpEstablishedTimeout'),
-      tcpCloseWaitTimeout: valueAt(raw, 'conntrack.tcpCloseWaitTimeout') == null ? 3600n * SECOND : dur('conntrack.tcpCloseWaitTimeout'),
+        valueAt(raw, 'conntrack.tcpEstablishedTimeout') == null ? DEFAULTS.tcpEstablishedTimeout : dur('conntrack.tcpEstablishedTimeout'),
+      tcpCloseWaitTimeout:
+        valueAt(raw, 'conntrack.tcpCloseWaitTimeout') == null ? DEFAULTS.tcpCloseWaitTimeout : dur('conntrack.tcpCloseWaitTimeout'),
       udpTimeout: dur('conntrack.udpTimeout'),
       udpStreamTimeout: dur('conntrack.udpStreamTimeout'),
     },
-    configSyncPeriod: orDefault(dur('configSyncPeriod'), 15n * 60n * SECOND),
+    configSyncPeriod: orDefault(dur('configSyncPeriod'), DEFAULTS.configSyncPeriod),
     portRange: str('portRange'),
   };
 }

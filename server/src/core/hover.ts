@@ -5,9 +5,7 @@
  * Built only from the knowledge base; Markdown for editors, plain text for clients that ask.
  */
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { DOCUMENT_OVERVIEW, fieldDoc } from '../knowledge/fieldDocs.ts';
-import type { VersionNote } from '../knowledge/fieldDocs.types.ts';
-import { fieldExistsIn, fieldFact, type FieldFact, type Text } from '../knowledge/fields.ts';
+import { DOCUMENT_OVERVIEW, fieldExistsIn, fieldFact, type Field, type Text, type VersionNote } from '../knowledge/fields.ts';
 import { message, type MessageKey } from '../knowledge/messages.ts';
 import { inRange, type Minor } from '../knowledge/versions.ts';
 import { joinPath } from './fieldPath.ts';
@@ -58,7 +56,7 @@ function targetAt(node: Node | null, offset: number, path: string): Target | und
   return undefined;
 }
 
-const TYPE_LABEL: Record<FieldFact['type'], MessageKey> = {
+const TYPE_LABEL: Record<Field['type'], MessageKey> = {
   object: 'type.map',
   objectList: 'type.list',
   string: 'type.string',
@@ -85,12 +83,13 @@ function textOf(text: Text, locale: Locale): string {
   return locale === 'zh-cn' ? text.zh : text.en;
 }
 
+/** Each note with its version range (the ones that apply to `minor` in bold) and a link to its source. */
 function versionLines(notes: VersionNote[] | undefined, minor: Minor, locale: Locale): string[] {
   return (notes ?? []).map((note) => {
     const applies = inRange(minor, note.since, note.until);
     const range = noteRange(note);
     const line = `${range ? `${range}: ` : ''}${textOf(note.note, locale)}`;
-    return applies ? `**${line}**` : line;
+    return `${applies ? `**${line}**` : line} ([${message(locale, 'hover.source')}](${note.source}))`;
   });
 }
 
@@ -117,34 +116,33 @@ export function hoverAt(text: string, offset: number, options: AnalyzeOptions = 
   } else {
     const key = factPath(target.path);
     const fact = fieldFact(key);
-    const doc = fieldDoc(key);
-    if (!fact || !doc) return undefined;
+    if (!fact) return undefined;
     const header = [`**${key}**`, `${t('hover.type')}: ${t(TYPE_LABEL[fact.type])}`];
     if (fact.default !== undefined && fact.default !== null && fact.type !== 'object')
       header.push(`${t('hover.default')}: \`${String(fact.default)}\``);
     sections.push(header.join(' · '));
     if (!fieldExistsIn(fact, minor)) sections.push(`⚠ ${t('hover.notInVersion', { minor })}`);
-    const valueDoc = target.onValue && typeof target.value === 'string' ? doc.values?.[target.value] : undefined;
+    const valueDoc = target.onValue && typeof target.value === 'string' ? fact.valueNotes?.[target.value] : undefined;
     if (valueDoc) {
       sections.push(`**${t('hover.value', { value: `\`${String(target.value)}\`` })}**: ${textOf(valueDoc.meaning, locale)}`);
       const notes = versionLines(valueDoc.versions, minor, locale);
       if (notes.length > 0) sections.push(notes.map((line) => `- ${line}`).join('\n'));
     }
-    sections.push(textOf(doc.meaning, locale));
-    if (doc.recommended) {
-      const when = doc.recommended.when ? ` (${t('hover.when', { when: textOf(doc.recommended.when, locale) })})` : '';
+    sections.push(textOf(fact.meaning, locale));
+    if (fact.recommended) {
+      const when = fact.recommended.when ? ` (${t('hover.when', { when: textOf(fact.recommended.when, locale) })})` : '';
       sections.push(
-        `**${t('hover.recommended')}**: \`${String(doc.recommended.value)}\`${when}\n\n${t('hover.why')}: ${textOf(doc.recommended.rationale, locale)}`,
+        `**${t('hover.recommended')}**: \`${String(fact.recommended.value)}\`${when}\n\n${t('hover.why')}: ${textOf(fact.recommended.rationale, locale)} ([${t('hover.source')}](${fact.recommended.source}))`,
       );
-    } else if (doc.rationale) {
-      sections.push(`${t('hover.why')}: ${textOf(doc.rationale, locale)}`);
+    } else if (fact.rationale) {
+      sections.push(`${t('hover.why')}: ${textOf(fact.rationale, locale)}`);
     }
-    const notes = versionLines(doc.versions, minor, locale);
+    const notes = versionLines(fact.versions, minor, locale);
     if (notes.length > 0) sections.push(`**${t('hover.versions')}**\n${notes.map((line) => `- ${line}`).join('\n')}`);
-    if (doc.kubeadm && documents.some((d) => d.role === 'kubeadm'))
-      sections.push(`**${t('hover.kubeadm')}**: ${textOf(doc.kubeadm, locale)}`);
-    else if (doc.kubeadm) sections.push(`${t('hover.kubeadm')}: ${textOf(doc.kubeadm, locale)}`);
-    sections.push(`[${t('hover.docs')}](${doc.docs})`);
+    if (fact.kubeadm && documents.some((d) => d.role === 'kubeadm'))
+      sections.push(`**${t('hover.kubeadm')}**: ${textOf(fact.kubeadm, locale)}`);
+    else if (fact.kubeadm) sections.push(`${t('hover.kubeadm')}: ${textOf(fact.kubeadm, locale)}`);
+    sections.push(`[${t('hover.docs')}](${fact.docs})`);
   }
   sections.push(`---\n*${footer}*`);
   const markdown = sections.join('\n\n');

@@ -84,10 +84,12 @@ export interface DocumentEnv {
   t: Translate;
   locale: Locale;
   profile: ClusterProfile;
+  /** Whether the file is a kubeadm configuration (kubeadm writes the ConfigMap kube-proxy reads). */
+  kubeadmManaged: boolean;
 }
 
 export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: DecodedDocument, env: DocumentEnv, emit: Emit): void {
-  const { minor, text, lines, t, locale, profile } = env;
+  const { minor, text, lines, t, locale, profile, kubeadmManaged } = env;
   const refuse = (summary: string, upstream: string): string => t('frame.refuse', { summary, minor, upstream });
   if (document.apiVersion !== KUBE_PROXY_API_VERSION || document.kind !== 'KubeProxyConfiguration') {
     const wrongKind = document.kind !== 'KubeProxyConfiguration' && document.apiVersion === KUBE_PROXY_API_VERSION;
@@ -218,6 +220,7 @@ export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: Deco
     config,
     raw,
     profile,
+    kubeadmManaged,
     has: (path) => decoded.locations.has(path),
     refuse,
     report: () => undefined,

@@ -3,7 +3,7 @@
  * The schema states what upstream's *decoder* enforces (types, known fields); semantic rules live
  * in rules/. `scripts/generate-schemas.ts` writes these to schemas/ for editors and other tools.
  */
-import { FIELDS, childrenOf, type FieldFact } from '../knowledge/fields.ts';
+import { FIELDS, childrenOf, type Field } from '../knowledge/fields.ts';
 import type { Minor } from '../knowledge/versions.ts';
 
 export const SCHEMA_ID_BASE = 'https://kube-proxy-tuner.invalid/schemas/kubeproxy-config';
@@ -15,7 +15,7 @@ const UINT32 = { minimum: 0, maximum: 4294967295 };
 // int64's bounds as the doubles JSON Schema compares with (2^63 - 1 itself is not representable).
 const INT64 = { minimum: -(2 ** 63), maximum: 2 ** 63 };
 
-function leafSchema(field: FieldFact): JsonSchema {
+function leafSchema(field: Field): JsonSchema {
   switch (field.type) {
     case 'string':
       return { type: ['string', 'null'] };
@@ -44,8 +44,8 @@ function leafSchema(field: FieldFact): JsonSchema {
   }
 }
 
-function describe(field: FieldFact): JsonSchema {
-  const out: JsonSchema = { description: field.doc.en, 'x-description-zh-cn': field.doc.zh };
+function describe(field: Field): JsonSchema {
+  const out: JsonSchema = { description: field.summary.en, 'x-description-zh-cn': field.summary.zh };
   if (field.default !== undefined && field.default !== null) out.default = field.default;
   if (field.values) out.examples = field.values;
   return out;
@@ -60,7 +60,7 @@ function objectSchema(path: string, minor: Minor): JsonSchema {
   return { type: ['object', 'null'], properties, additionalProperties: false };
 }
 
-function fieldSchema(field: FieldFact, minor: Minor): JsonSchema {
+function fieldSchema(field: Field, minor: Minor): JsonSchema {
   if (field.type === 'object') return { ...describe(field), ...objectSchema(field.path, minor) };
   if (field.type === 'objectList') {
     return { ...describe(field), type: ['array', 'null'], items: { ...objectSchema(`${field.path}[]`, minor), type: ['object', 'null'] } };

@@ -4,7 +4,7 @@
  * wrong JSON types, bad Go durations and quantities, integers that do not fit.
  */
 import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { fieldFact, type FieldFact } from '../knowledge/fields.ts';
+import { fieldFact, type Field } from '../knowledge/fields.ts';
 import type { Minor } from '../knowledge/versions.ts';
 import { parseGoDuration } from './goDuration.ts';
 import { isQuantity, QUANTITY_ERROR } from './goQuantity.ts';
@@ -20,7 +20,7 @@ export interface SchemaIssue {
   /** The offending value. */
   value: unknown;
   /** Field fact of the expected field (absent for unknown fields). */
-  field?: FieldFact;
+  field?: Field;
   /** Upstream's own error text for this problem. */
   upstream: string;
 }
@@ -73,7 +73,7 @@ function jsonKind(value: unknown): string {
 }
 
 /** The field fact for a path, or for the nearest enclosing field (list items, map entries). */
-export function nearestFact(path: string): FieldFact | undefined {
+export function nearestFact(path: string): Field | undefined {
   let key = factPath(path);
   while (key !== '') {
     const field = fieldFact(key);
@@ -84,7 +84,7 @@ export function nearestFact(path: string): FieldFact | undefined {
 }
 
 /** Go type of the node at `path`: an element type for list items and map values. */
-function goTypeAt(field: FieldFact, path: string): string {
+function goTypeAt(field: Field, path: string): string {
   if (factPath(path) === field.path) return field.goType;
   if (field.type === 'stringList') return 'string';
   if (field.type === 'boolMap') return 'bool';
@@ -92,7 +92,7 @@ function goTypeAt(field: FieldFact, path: string): string {
 }
 
 /** Go's encoding/json error for a value that does not fit the field's Go type. */
-export function goTypeError(field: FieldFact | undefined, path: string, value: unknown): string {
+export function goTypeError(field: Field | undefined, path: string, value: unknown): string {
   const plainPath = path.replace(/\[\d+\]/g, '');
   const goType = field ? goTypeAt(field, path) : '';
   const target = field ? `Go struct field ${field.goStruct}.${plainPath} of type ${goType}` : `Go value`;

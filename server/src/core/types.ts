@@ -58,7 +58,7 @@ export interface AnalyzeOptions {
   /** `auto` or a minor such as `1.34`. */
   kubernetesVersion?: string;
   locale?: Locale;
-  /** The cluster the best-practice rules assume (default: large, the seed's scenario). */
+  /** The cluster the best-practice rules assume (default: large). */
   clusterScale?: ClusterScale;
   /** Whether cluster monitoring must scrape kube-proxy's metrics (default: true). */
   monitoring?: boolean;

@@ -3,7 +3,7 @@
  * a nested field, or a version gap. A rename or move is suggested only when its target is not set
  * already: upstream keeps the last of two equal keys, so the fix would replace the user's value.
  */
-import { FIELDS, childrenOf, fieldExistsIn, fieldFact, type FieldFact } from '../knowledge/fields.ts';
+import { FIELDS, childrenOf, fieldExistsIn, fieldFact, type Field } from '../knowledge/fields.ts';
 import type { MessageKey } from '../knowledge/messages.ts';
 import type { Minor } from '../knowledge/versions.ts';
 import { pathOf, splitPath, type PathSegment } from './fieldPath.ts';
@@ -59,7 +59,7 @@ export function unknownFieldHint(path: string, minor: Minor, root: unknown): Fie
   const parent = factPath(pathOf(parentSegments));
   const plain = parent === '' ? name : `${parent}.${name}`;
   const siblings = childrenOf(parent, minor);
-  const leaf = (field: FieldFact): string => field.path.slice(parent === '' ? 0 : parent.length + 1);
+  const leaf = (field: Field): string => field.path.slice(parent === '' ? 0 : parent.length + 1);
   const taken = (sibling: string): boolean => isSet(root, [...parentSegments, sibling]);
 
   const sameCase = siblings.find((field) => leaf(field).toLowerCase() === name.toLowerCase());

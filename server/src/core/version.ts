@@ -48,3 +48,15 @@ export function resolveVersion(setting: string | undefined, documents: RoutedDoc
 }
 
 export { SUPPORTED_MINORS };
+
+/**
+ * What to tell the user about a version outside the supported minors: newer ones are checked as the
+ * newest minor (its sources are not tagged yet, so its own changes are not known), older ones as the oldest.
+ */
+export function versionNote(
+  version: ResolvedVersion,
+): { key: 'version.newer' | 'version.older'; args: Record<string, string> } | undefined {
+  if (!version.requested) return undefined;
+  const key = version.minor === NEWEST_MINOR && version.minor !== OLDEST_MINOR ? 'version.newer' : 'version.older';
+  return { key, args: { requested: version.requested, minor: version.minor, oldest: OLDEST_MINOR, newest: NEWEST_MINOR } };
+}

@@ -1,9 +1,8 @@
 /**
  * Feature gates a kube-proxy binary of each minor knows (the whole Kubernetes DefaultFeatureGate
- * plus the logging gates kube-proxy adds). kube-proxy refuses to start on an unknown gate or on a
- * locked gate set to the other value. 1.28–1.36 come from the release sources listed in
- * docs/upstream-facts.md; 1.37 is 1.36 plus the gates the 1.37 release notes add (no 1.37 gate
- * list was readable; see that document).
+ * plus the component-base logging and metrics gates kube-proxy registers). kube-proxy refuses to
+ * start on an unknown gate or on a locked gate set to the other value. Where each minor's table
+ * comes from (release sources, the generated versioned feature list for 1.37): docs/upstream-facts.md.
  */
 import gatesByMinor from './feature-gates.json' with { type: 'json' };
 import type { Minor } from './versions.ts';
@@ -15,17 +14,10 @@ export interface GateSpec {
 }
 type GateTable = Record<string, GateSpec>;
 
-const SOURCED = gatesByMinor as unknown as Record<string, GateTable>;
-
-const ADDED_IN_1_37: GateTable = {
-  KubeProxyIPVS: { default: true, locked: false, stage: 'deprecated' },
-  KubeProxyNFTablesLocalhostNodePorts: { default: false, locked: false, stage: 'alpha' },
-};
-
-const GATES_1_37: GateTable = { ...SOURCED['1.36'], ...ADDED_IN_1_37 };
+const SOURCED = gatesByMinor as unknown as Record<Minor, GateTable>;
 
 export function gatesOf(minor: Minor): GateTable {
-  return minor === '1.37' ? GATES_1_37 : SOURCED[minor];
+  return SOURCED[minor];
 }
 
 export function gateSpec(minor: Minor, name: string): GateSpec | undefined {
@@ -37,7 +29,7 @@ export function gateSpec(minor: Minor, name: string): GateSpec | undefined {
 export function gateEnabled(minor: Minor, name: string, featureGates: Record<string, unknown> | undefined): boolean {
   const spec = gateSpec(minor, name);
   if (!spec) return false;
-  const set = featureGates?.[name];
+  const set = featureGates && Object.hasOwn(featureGates, name) ? featureGates[name] : undefined;
   if (typeof set === 'boolean' && !(spec.locked && set !== spec.default)) return set;
   return spec.default;
 }

@@ -35,8 +35,8 @@ export const MESSAGES = {
   ],
 
   'unknown-field': [
-    'Unknown field "{path}" in KubeProxyConfiguration for Kubernetes {minor}{hint}. kube-proxy drops it silently (strict decoding fails, lenient decoding goes on) and `kubeadm config validate` rejects the file: {upstream}',
-    'Kubernetes {minor} 的 KubeProxyConfiguration 没有字段 "{path}"{hint}。kube-proxy 会静默丢弃它（严格解码失败后改用宽松解码），`kubeadm config validate` 会拒绝该文件：{upstream}',
+    'Unknown field "{path}" in KubeProxyConfiguration for Kubernetes {minor}{hint}. kube-proxy ignores it (it logs "Using lenient decoding as strict decoding failed" at start-up and goes on without the field), and `kubeadm config validate` rejects the file: {upstream}',
+    'Kubernetes {minor} 的 KubeProxyConfiguration 没有字段 "{path}"{hint}。kube-proxy 会忽略它（启动时记录 "Using lenient decoding as strict decoding failed" 后不带该字段继续运行），`kubeadm config validate` 会拒绝该文件：{upstream}',
   ],
   'unknown-field.hintCase': [
     ' (did you mean "{suggestion}"? field names are case-sensitive)',
@@ -142,8 +142,8 @@ export const MESSAGES = {
     '（featureGates 中 KubeProxyIPVS: false 关闭了 ipvs）',
   ],
   'proxy-mode.hintWindows': [
-    ' (kernelspace is the Windows mode; this checks Linux kube-proxy)',
-    '（kernelspace 是 Windows 模式；此处按 Linux 版 kube-proxy 检查）',
+    ' (kernelspace is the Windows-only mode: a Linux kube-proxy rejects it. This checker judges Linux nodes; if the file is for Windows nodes, silence this finding)',
+    '（kernelspace 是仅用于 Windows 的模式：Linux 上的 kube-proxy 会拒绝它。本检查器按 Linux 节点判断；若该文件用于 Windows 节点，请忽略此项）',
   ],
 
   'common.range': ['"{path}" = {value} must be between {min} and {max}.', '"{path}" = {value} 必须在 {min} 到 {max} 之间。'],
@@ -245,6 +245,26 @@ export const MESSAGES = {
     'kubeadm recommends {field}: {recommended} here and warns when the value differs: {upstream}',
     'kubeadm 建议此处 {field} 取 {recommended}，取值不同时会发出警告：{upstream}',
   ],
+  'kubeadm-override.notAnIp': [
+    'kubeadm {minor} warns that bindAddress {value} is not an IP address: {upstream}',
+    'kubeadm {minor} 会警告 bindAddress {value} 不是 IP 地址：{upstream}',
+  ],
+  'kubeadm-kube-proxy-group': [
+    'KubeProxyConfiguration belongs to kubeproxy.config.k8s.io/v1alpha1, not {apiVersion}. kubeadm does not know this kind in its own API group: `kubeadm init` ignores the document (it prints "{ignored}") and deploys kube-proxy with its defaults, so none of these settings apply, and `kubeadm config validate` rejects the file: {upstream}',
+    'KubeProxyConfiguration 属于 kubeproxy.config.k8s.io/v1alpha1，而不是 {apiVersion}。kubeadm 在自己的 API 组里不认识这个 kind：`kubeadm init` 会忽略该文档（输出 "{ignored}"），并以默认值部署 kube-proxy，因此这里的设置全都不会生效；`kubeadm config validate` 会拒绝该文件：{upstream}',
+  ],
+  'kubeadm-kube-proxy-group.removed': [
+    'KubeProxyConfiguration belongs to kubeproxy.config.k8s.io/v1alpha1, not {apiVersion}: kubeadm never reads kube-proxy settings from its own API group (and kubeadm {minor} no longer reads v1beta3 documents at all).',
+    'KubeProxyConfiguration 属于 kubeproxy.config.k8s.io/v1alpha1，而不是 {apiVersion}：kubeadm 从不在自己的 API 组中读取 kube-proxy 设置（而且 kubeadm {minor} 已完全不再读取 v1beta3 文档）。',
+  ],
+  'kubeadm-kube-proxy-group.other': [
+    ' This file also has a KubeProxyConfiguration in the right group; keep one of the two.',
+    '此文件中还有一个 API 组正确的 KubeProxyConfiguration；请只保留其中一个。',
+  ],
+  'kubeadm-ignored-document': [
+    'kubeadm does not read {gvk} documents: `kubeadm init` ignores this one (it prints "{ignored}"), and `kubeadm config validate` rejects the file: {upstream}',
+    'kubeadm 不读取 {gvk} 文档：`kubeadm init` 会忽略它（输出 "{ignored}"），`kubeadm config validate` 则会拒绝该文件：{upstream}',
+  ],
   'kubeadm-api-version.removed': [
     '{apiVersion} is no longer read by kubeadm {minor}; use kubeadm.k8s.io/v1beta4.',
     'kubeadm {minor} 已不再读取 {apiVersion}；请使用 kubeadm.k8s.io/v1beta4。',
@@ -319,7 +339,7 @@ export const MESSAGES = {
 
   'hover.type': ['Type', '类型'],
   'hover.default': ['Default', '默认值'],
-  'hover.recommended': ['Recommended for large clusters', '大规模集群建议值'],
+  'hover.recommended': ['Recommended', '建议值'],
   'hover.why': ['Why', '原因'],
   'hover.versions': ['Versions', '版本说明'],
   'hover.kubeadm': ['kubeadm', 'kubeadm'],
@@ -329,25 +349,18 @@ export const MESSAGES = {
     'Kubernetes {minor} 中没有此字段：kube-proxy 会将其丢弃。',
   ],
   'hover.docs': ['Upstream documentation', '上游文档'],
+  'hover.source': ['source', '来源'],
   'hover.footer': ['Kubernetes {minor}, {source}', 'Kubernetes {minor}，{source}'],
   'hover.when': ['when: {when}', '适用：{when}'],
 
   'bp.frame': ['{summary} {rationale}', '{summary}{rationale}'],
-  'proxy-mode-for-scale.ipvs': [
-    'For a large cluster on Kubernetes {minor}, mode ipvs scales better than {mode}: IPVS looks Services up in hash tables instead of walking long iptables chains.',
-    '在 Kubernetes {minor} 上，大规模集群使用 ipvs 模式比 {mode} 更具扩展性：IPVS 用哈希表查找 Service，而不是遍历很长的 iptables 链。',
-  ],
-  'proxy-mode-for-scale.nftables': [
-    'For a large cluster on Kubernetes {minor}, upstream recommends mode nftables (GA since 1.33, Linux kernel 5.13+) over {mode}.',
-    '在 Kubernetes {minor} 上，上游推荐大规模集群使用 nftables 模式（1.33 起 GA，需 Linux 内核 5.13+），而不是 {mode}。',
+  'proxy-mode-for-scale': [
+    "On Kubernetes {minor} mode nftables is GA and upstream's mode for the future; this document uses {mode}.",
+    '在 Kubernetes {minor} 上 nftables 模式已 GA，是上游面向未来的模式；此文档使用的是 {mode}。',
   ],
   'explicit-proxy-mode': [
     'mode is not set: kube-proxy {minor} warns at start that the Linux default (iptables) is expected to switch to nftables in a future release. Set the mode you mean.',
     '未设置 mode：kube-proxy {minor} 启动时会警告 Linux 默认模式（iptables）将在未来版本改为 nftables。请明确设置所需模式。',
-  ],
-  'client-rate-limit': [
-    '{path} is {value}; a large cluster needs about {recommended} so kube-proxy keeps up with Service, EndpointSlice and Node changes.',
-    '{path} 为 {value}；大规模集群建议约 {recommended}，以便 kube-proxy 跟上 Service、EndpointSlice 和 Node 的变化。',
   ],
   'profiling-enabled': ['enableProfiling exposes /debug/pprof on the metrics port.', 'enableProfiling 会在指标端口上暴露 /debug/pprof。'],
   'metrics-loopback': [
@@ -362,9 +375,17 @@ export const MESSAGES = {
     '{path} is {value}, below {recommended}: a small conntrack table fills up under load and the kernel drops new connections.',
     '{path} 为 {value}，低于 {recommended}：conntrack 表过小会在高负载下被占满，内核将丢弃新连接。',
   ],
+  'conntrack-sizing.capPerCore': [
+    'On Kubernetes {minor} kube-proxy caps maxPerCore × CPUs at 1,048,576: with {value} per CPU a node reaches the cap at {cpus} CPUs, and the default does at {defaultCpus}, so this value changes nothing on nodes with {defaultCpus} or more CPUs. To size a larger table, set maxPerCore to 0 and nf_conntrack_max yourself.',
+    '在 Kubernetes {minor} 上，kube-proxy 会把 maxPerCore × CPU 数限制在 1,048,576：每 CPU {value} 时，节点在 {cpus} 个 CPU 时就达到上限，默认值则在 {defaultCpus} 个 CPU 时达到，因此该值对 {defaultCpus} 个及以上 CPU 的节点不起作用。若需要更大的连接表，请把 maxPerCore 设为 0 并自行设置 nf_conntrack_max。',
+  ],
+  'conntrack-sizing.capMin': [
+    'conntrack.min {value} is above the 1,048,576 cap of Kubernetes {minor}: on nodes where maxPerCore × CPUs exceeds the cap kube-proxy sets exactly 1,048,576 and ignores min; only smaller nodes get {value}. To size a larger table, set maxPerCore to 0 and nf_conntrack_max yourself.',
+    'conntrack.min {value} 高于 Kubernetes {minor} 的上限 1,048,576：在 maxPerCore × CPU 数超过上限的节点上，kube-proxy 固定设置为 1,048,576 并忽略 min；只有较小的节点才会得到 {value}。若需要更大的连接表，请把 maxPerCore 设为 0 并自行设置 nf_conntrack_max。',
+  ],
   'conntrack-sizing.unchanged': [
-    "conntrack.maxPerCore 0 leaves the node's conntrack limit as it is; on a large cluster kube-proxy normally sizes it ({recommended} per core).",
-    'conntrack.maxPerCore 为 0 表示不修改节点的 conntrack 上限；大规模集群通常由 kube-proxy 按每核 {recommended} 设置。',
+    "conntrack.maxPerCore 0 leaves the node's conntrack limit as it is; kube-proxy normally sizes it ({recommended} per CPU). Make sure nf_conntrack_max is set for the node's load some other way.",
+    'conntrack.maxPerCore 为 0 表示不修改节点的 conntrack 上限；通常由 kube-proxy 按每 CPU {recommended} 设置。请确认已通过其他方式为节点负载设置了 nf_conntrack_max。',
   ],
   'zero-means-default': [
     '{path}: {value} does not switch anything off; kube-proxy replaces a zero with the default {default}.',
@@ -375,9 +396,13 @@ export const MESSAGES = {
     'ipvs.strictARP 为 false：若使用二层（ARP）模式的 MetalLB 或 kube-vip，节点会响应绑定在 kube-ipvs0 上地址的 ARP 请求而抢走流量，此时应设为 true。',
   ],
 
-  'version.unsupported': [
-    'Kubernetes version "{requested}" is outside the supported 1.28–1.37; checking against {minor}.',
-    'Kubernetes 版本 "{requested}" 不在支持的 1.28–1.37 范围内；按 {minor} 检查。',
+  'version.newer': [
+    'Kubernetes "{requested}" is newer than the minors this checker knows ({oldest}–{newest}): it is checked as {minor}, so what changed after {minor} (feature gates, validation, kubeadm) is not known yet.',
+    'Kubernetes "{requested}" 比本检查器所知的次版本（{oldest}–{newest}）更新：按 {minor} 检查，因此 {minor} 之后的变化（特性门控、校验规则、kubeadm）尚未涵盖。',
+  ],
+  'version.older': [
+    'Kubernetes "{requested}" is older than the minors this checker knows ({oldest}–{newest}); it is checked as {minor}.',
+    'Kubernetes "{requested}" 比本检查器所知的次版本（{oldest}–{newest}）更旧；按 {minor} 检查。',
   ],
   'version.source.setting': ['from the kubeProxyTuner.kubernetesVersion setting', '来自 kubeProxyTuner.kubernetesVersion 设置'],
   'version.source.file': ['from ClusterConfiguration.kubernetesVersion in this file', '来自本文件 ClusterConfiguration.kubernetesVersion'],

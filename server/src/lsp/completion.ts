@@ -33,7 +33,7 @@ import { resolveVersion } from '../core/version.ts';
 import { buildSchema } from '../core/schema.ts';
 import { validModes } from '../core/rules/proxyMode.ts';
 import type { AnalyzeOptions, Locale } from '../core/types.ts';
-import { fieldDoc } from '../knowledge/fieldDocs.ts';
+import { fieldFact } from '../knowledge/fields.ts';
 import { isSupportedMinor, type Minor } from '../knowledge/versions.ts';
 import { isDocumentSnippet, localizedDescription, SNIPPET_DEFINITIONS, snippetClaims } from './snippets.ts';
 
@@ -75,7 +75,7 @@ function localizeNode(node: Json, path: string, minor: Minor, locale: Locale): v
     const types = node.type.filter((type) => type !== 'null');
     node.type = types.length === 1 ? types[0] : types;
   }
-  const doc = path === '' ? undefined : fieldDoc(path);
+  const doc = path === '' ? undefined : fieldFact(path);
   if (doc) {
     const lines = [text(doc.meaning, locale)];
     if (doc.recommended) {
@@ -93,7 +93,7 @@ function localizeNode(node: Json, path: string, minor: Minor, locale: Locale): v
     delete node.examples;
     if (doc?.values) {
       node.markdownEnumDescriptions = values.map((value) => {
-        const meaning = doc.values?.[value]?.meaning;
+        const meaning = doc.valueNotes?.[value]?.meaning;
         return meaning ? text(meaning, locale) : ((node.markdownDescription as string | undefined) ?? '');
       });
     }

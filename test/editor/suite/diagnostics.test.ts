@@ -4,10 +4,10 @@ import * as vscode from 'vscode';
 import { codeOf, errors, open, waitForDiagnostics } from './helpers.ts';
 
 suite('Diagnostics', () => {
-  test('the seed example has exactly one error: unknown-field at logging.json, line 47 column 4 (Kubernetes 1.33)', async () => {
-    const editor = await open('seed-kube-proxy.yaml');
+  test('the guide example has exactly one error: unknown-field at logging.json, line 47 column 4 (Kubernetes 1.33)', async () => {
+    const editor = await open('guide-kube-proxy.yaml');
     const uri = editor.document.uri;
-    const diagnostics = await waitForDiagnostics(uri, (d) => errors(d).some((e) => /1\.33/.test(e.message)), "the seed's error on 1.33");
+    const diagnostics = await waitForDiagnostics(uri, (d) => errors(d).some((e) => /1\.33/.test(e.message)), "the guide's error on 1.33");
     const found = errors(diagnostics);
     assert.equal(found.length, 1, JSON.stringify(found.map((d) => d.message)));
     const [error] = found;

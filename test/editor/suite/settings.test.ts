@@ -4,7 +4,7 @@ import { codeOf, errors, open, setVersion, waitForDiagnostics } from './helpers.
 
 suite('Settings', () => {
   test('changing kubeProxyTuner.kubernetesVersion re-validates open documents', async () => {
-    const editor = await open('seed-kube-proxy.yaml');
+    const editor = await open('guide-kube-proxy.yaml');
     const uri = editor.document.uri;
     const on133 = await waitForDiagnostics(uri, (d) => errors(d).some((e) => /1\.33/.test(e.message)), 'diagnostics for 1.33');
     assert.ok(!on133.some((d) => codeOf(d) === 'ipvs-deprecated'), 'ipvs is not deprecated on 1.33');
@@ -30,7 +30,7 @@ suite('Settings', () => {
   });
 
   test('a rule set to off in kubeProxyTuner.rules disappears', async () => {
-    const editor = await open('seed-kube-proxy.yaml');
+    const editor = await open('guide-kube-proxy.yaml');
     const uri = editor.document.uri;
     await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'zero-means-default'), 'the zero-means-default notes');
     const { workspace, ConfigurationTarget } = await import('vscode');

@@ -1,6 +1,6 @@
 /**
  * UI-level test: what a person sees. Installs the packaged dist/kube-proxy-tuner.vsix into a fresh
- * code-server (`--install-extension`), opens kubeadm-config.yaml (the seed's KubeProxyConfiguration) with
+ * code-server (`--install-extension`), opens kubeadm-config.yaml (the guide's KubeProxyConfiguration) with
  * Ctrl+P, reads the Problems panel, hovers a field with the mouse, applies the quick fix from the light
  * bulb, saves, and checks the file on disk. Screenshots go to test-results/editor/.
  * Run through scripts/editor/run-code-server.ts (--only ui).
@@ -29,9 +29,9 @@ export async function runUiTest(VSIX = join(ROOT, 'dist/kube-proxy-tuner.vsix'))
   const base = tempBase('ui');
   const started = Date.now();
   const folder = makeWorkspace(base);
-  // The file a user would have: kubeadm-config.yaml holding the seed's KubeProxyConfiguration block.
+  // The file a user would have: kubeadm-config.yaml holding the guide's KubeProxyConfiguration block.
   const file = join(folder, 'kubeadm-config.yaml');
-  await import('node:fs').then((fs) => fs.copyFileSync(join(ROOT, 'examples/seed-kube-proxy.yaml'), file));
+  await import('node:fs').then((fs) => fs.copyFileSync(join(ROOT, 'examples/guide-kube-proxy.yaml'), file));
   const installed = await codeServerCli(['--install-extension', VSIX], base);
   if (!/was successfully installed/.test(installed)) throw new Error(`--install-extension did not confirm:\n${installed}`);
   log('ui: installed the .vsix into a fresh extensions folder');
@@ -96,16 +96,23 @@ export async function runUiTest(VSIX = join(ROOT, 'dist/kube-proxy-tuner.vsix'))
         await page.screenshot({ path: join(RESULTS, 'problems-panel.png') });
       });
 
-      await step('hovering clientConnection.qps shows the large-cluster recommendation', async () => {
-        const qps = editor.locator('.view-line span span', { hasText: /^qps$/ }).first();
-        await qps.waitFor();
-        const hoverContents = page.locator('.monaco-hover .hover-contents', { hasText: 'Recommended for large clusters' });
+      await step('hovering conntrack.maxPerCore shows the recommendation and its upstream source', async () => {
+        // Bring line 38 (conntrack.maxPerCore) into view with Ctrl+G: the editor renders only visible lines.
+        await editor.click({ position: { x: 200, y: 10 } });
+        await page.keyboard.press('Control+G');
+        const goTo = page.locator('.quick-input-widget input');
+        await goTo.waitFor();
+        await goTo.fill(':38:4');
+        await page.keyboard.press('Enter');
+        const key = editor.locator('.view-line span span', { hasText: /^maxPerCore$/ }).first();
+        await key.waitFor();
+        const hoverContents = page.locator('.monaco-hover .hover-contents', { hasText: 'Recommended' });
         // Move away first so that a hover opens freshly at the key.
         await page.mouse.move(5, 5);
-        await qps.hover();
+        await key.hover();
         await hoverContents.first().waitFor();
         const text = await page.locator('.monaco-hover').first().innerText();
-        if (!/Recommended for large clusters/.test(text)) throw new Error(`hover: ${text.slice(0, 300)}`);
+        if (!/Recommended/.test(text) || !/source/.test(text)) throw new Error(`hover: ${text.slice(0, 300)}`);
         await page.screenshot({ path: join(RESULTS, 'hover.png') });
         await page.keyboard.press('Escape');
         await page.mouse.move(5, 5);

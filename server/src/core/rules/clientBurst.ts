@@ -10,6 +10,6 @@ export const clientBurst: KubeProxyRule = {
   docs: `${KUBE_PROXY_DOCS}#ClientConnectionConfiguration`,
   description: { en: 'clientConnection.burst must not be negative.', zh: 'clientConnection.burst 不能为负数。' },
   check(ctx) {
-    requireAtLeast(ctx, 'clientConnection.burst', ctx.config.clientConnection.burst, false, 10);
+    requireAtLeast(ctx, 'clientConnection.burst', ctx.config.clientConnection.burst, false);
   },
 };

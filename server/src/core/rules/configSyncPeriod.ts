@@ -10,6 +10,6 @@ export const configSyncPeriod: KubeProxyRule = {
   docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyConfiguration`,
   description: { en: 'configSyncPeriod must be greater than 0.', zh: 'configSyncPeriod 必须大于 0。' },
   check(ctx) {
-    requireAtLeast(ctx, 'configSyncPeriod', ctx.config.configSyncPeriod, true, '15m');
+    requireAtLeast(ctx, 'configSyncPeriod', ctx.config.configSyncPeriod, true);
   },
 };

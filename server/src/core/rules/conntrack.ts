@@ -12,13 +12,13 @@ export const conntrack: KubeProxyRule = {
   description: { en: 'conntrack sizes and timeouts must not be negative.', zh: 'conntrack 的容量与超时不能为负数。' },
   check(ctx) {
     const c = ctx.config.conntrack;
-    requireAtLeast(ctx, 'conntrack.maxPerCore', c.maxPerCore, false, 32768);
-    requireAtLeast(ctx, 'conntrack.min', c.min, false, 131072);
-    requireAtLeast(ctx, 'conntrack.tcpEstablishedTimeout', c.tcpEstablishedTimeout, false, '24h');
-    requireAtLeast(ctx, 'conntrack.tcpCloseWaitTimeout', c.tcpCloseWaitTimeout, false, '1h');
+    requireAtLeast(ctx, 'conntrack.maxPerCore', c.maxPerCore, false);
+    requireAtLeast(ctx, 'conntrack.min', c.min, false);
+    requireAtLeast(ctx, 'conntrack.tcpEstablishedTimeout', c.tcpEstablishedTimeout, false);
+    requireAtLeast(ctx, 'conntrack.tcpCloseWaitTimeout', c.tcpCloseWaitTimeout, false);
     if (minorNumber(ctx.minor) >= 29) {
-      requireAtLeast(ctx, 'conntrack.udpTimeout', c.udpTimeout, false, '0s');
-      requireAtLeast(ctx, 'conntrack.udpStreamTimeout', c.udpStreamTimeout, false, '0s');
+      requireAtLeast(ctx, 'conntrack.udpTimeout', c.udpTimeout, false);
+      requireAtLeast(ctx, 'conntrack.udpStreamTimeout', c.udpStreamTimeout, false);
     }
   },
 };

@@ -14,6 +14,7 @@ import { ipvsExcludeCidrs } from './ipvsExcludeCidrs.ts';
 import { ipvsTimeout } from './ipvsTimeout.ts';
 import { kubeadmApiVersion } from './kubeadmApiVersion.ts';
 import { kubeadmDocumentSeparator, kubeadmDuplicateKind, kubeadmMissingGvk } from './kubeadmDocuments.ts';
+import { kubeadmIgnoredDocument, kubeadmKubeProxyGroup } from './kubeadmForeignDocuments.ts';
 import { kubeadmKubernetesVersion } from './kubeadmKubernetesVersion.ts';
 import { kubeadmOverride } from './kubeadmOverride.ts';
 import { logging } from './logging.ts';
@@ -26,7 +27,6 @@ import type { FileRule, KubeProxyRule, Rule } from './rule.ts';
 import { showHiddenMetrics } from './showHiddenMetrics.ts';
 import { syncPeriod } from './syncPeriod.ts';
 import { unusedField } from './unusedField.ts';
-import { clientRateLimit } from './bestPractice/clientRateLimit.ts';
 import { conntrackSizing } from './bestPractice/conntrackSizing.ts';
 import { metricsLoopback } from './bestPractice/metricsLoopback.ts';
 import { minSyncPeriod } from './bestPractice/minSyncPeriod.ts';
@@ -69,9 +69,10 @@ export const RULES: readonly Rule[] = [
   kubeadmApiVersion,
   kubeadmKubernetesVersion,
   kubeadmOverride,
+  kubeadmKubeProxyGroup,
+  kubeadmIgnoredDocument,
   explicitProxyMode,
   proxyModeForScale,
-  clientRateLimit,
   profilingEnabled,
   metricsLoopback,
   minSyncPeriod,

@@ -12,6 +12,6 @@ export const ipvsTimeout: KubeProxyRule = {
   check(ctx) {
     if (ctx.config.mode !== 'ipvs') return;
     for (const field of ['tcpTimeout', 'tcpFinTimeout', 'udpTimeout'] as const)
-      requireAtLeast(ctx, `ipvs.${field}`, ctx.config.ipvs[field], false, '0s');
+      requireAtLeast(ctx, `ipvs.${field}`, ctx.config.ipvs[field], false);
   },
 };

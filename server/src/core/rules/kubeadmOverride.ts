@@ -1,10 +1,14 @@
 /**
  * kubeadm fills bindAddress, clusterCIDR (from networking.podSubnet) and
  * clientConnection.kubeconfig, and warns when the user's value differs from its own
- * (componentconfigs/kubeproxy.go Default()).
+ * (componentconfigs/kubeproxy.go Default(); the warning prints the recommended value first and the
+ * user's second). kubeadm 1.37 no longer warns for the wildcards 0.0.0.0 and ::, compares any other
+ * bindAddress with the wildcard of its own IP family, and says when it is not an IP at all
+ * (kubernetes#139989).
  */
 import { ipFamily } from '../goNet.ts';
 import { valueAt } from '../effective.ts';
+import { minorNumber } from '../../knowledge/versions.ts';
 import { KUBEADM_DOCS, type FileContext, type FileRule } from './rule.ts';
 import { unsafe } from '../fixIntent.ts';
 
@@ -35,9 +39,24 @@ export const kubeadmOverride: FileRule = {
         ['clusterCIDR', typeof podSubnet === 'string' && podSubnet !== '' ? podSubnet : undefined],
         ['clientConnection.kubeconfig', KUBEADM_KUBE_PROXY_KUBECONFIG],
       ];
-      for (const [field, recommended] of checks) {
+      for (const [field, advertised] of checks) {
         const actual = valueAt(value, field);
-        if (recommended === undefined || typeof actual !== 'string' || actual === '' || actual === recommended) continue;
+        if (typeof actual !== 'string' || actual === '') continue;
+        let recommended = advertised;
+        if (field === 'bindAddress' && minorNumber(ctx.minor) >= 37) {
+          if (actual === '0.0.0.0' || actual === '::') continue;
+          const family = ipFamily(actual);
+          if (family === undefined) {
+            const upstream = `The bindAddress ${JSON.stringify(actual)} in "KubeProxyConfiguration" is not a valid IP address`;
+            ctx.report(document.parsed.index, {
+              path: field,
+              message: ctx.t('kubeadm-override.notAnIp', { value: actual, minor: ctx.minor, upstream }),
+            });
+            continue;
+          }
+          recommended = family === 4 ? '0.0.0.0' : '::';
+        }
+        if (recommended === undefined || actual === recommended) continue;
         const upstream = `The recommended value for ${JSON.stringify(field)} in "KubeProxyConfiguration" is: ${recommended}; the provided value is: ${actual}`;
         ctx.report(document.parsed.index, {
           path: field,

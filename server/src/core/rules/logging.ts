@@ -6,6 +6,7 @@ import { formatGoDuration } from '../goDuration.ts';
 import { forbidden, goPath, invalid, required } from '../upstreamText.ts';
 import { KUBE_PROXY_DOCS, type KubeProxyRule } from './rule.ts';
 import { unsafe, type FixSuggestion } from '../fixIntent.ts';
+import { defaultOf } from '../../knowledge/fields.ts';
 
 const MAX_INT32 = 2147483647;
 
@@ -91,7 +92,7 @@ export const logging: KubeProxyRule = {
         'logging.flushFrequency',
         ctx.t('logging.flushFrequency', { minor: ctx.minor }),
         invalid(at('flushFrequency'), formatGoDuration(log.flushFrequency), 'Must be greater than zero'),
-        [unsafe({ kind: 'setValue', value: '5s' })],
+        [unsafe({ kind: 'setValue', value: defaultOf('logging.flushFrequency') })],
       );
     }
   },

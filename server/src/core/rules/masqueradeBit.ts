@@ -3,6 +3,7 @@ import { minorNumber } from '../../knowledge/versions.ts';
 import { goPath, invalid } from '../upstreamText.ts';
 import { KUBE_PROXY_DOCS, type KubeProxyRule } from './rule.ts';
 import { unsafe } from '../fixIntent.ts';
+import { defaultOf } from '../../knowledge/fields.ts';
 
 export const masqueradeBit: KubeProxyRule = {
   id: 'masquerade-bit',
@@ -24,7 +25,7 @@ export const masqueradeBit: KubeProxyRule = {
           ctx.t('common.range', { path, value, min: 0, max: 31 }),
           invalid(goPath(ctx.minor, path), value, 'must be within the range [0, 31]'),
         ),
-        fixes: [unsafe({ kind: 'setValue', value: 14 })],
+        fixes: [unsafe({ kind: 'setValue', value: defaultOf(path) })],
       });
     }
   },

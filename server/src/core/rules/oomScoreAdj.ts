@@ -2,6 +2,7 @@
 import { goPath, invalid } from '../upstreamText.ts';
 import { KUBE_PROXY_DOCS, type KubeProxyRule } from './rule.ts';
 import { unsafe } from '../fixIntent.ts';
+import { defaultOf } from '../../knowledge/fields.ts';
 
 export const oomScoreAdj: KubeProxyRule = {
   id: 'oom-score-adj',
@@ -19,7 +20,7 @@ export const oomScoreAdj: KubeProxyRule = {
         ctx.t('common.range', { path: 'oomScoreAdj', value, min: -1000, max: 1000 }),
         invalid(goPath(ctx.minor, 'oomScoreAdj'), value, 'must be within the range [-1000, 1000]'),
       ),
-      fixes: [unsafe({ kind: 'setValue', value: -999 })],
+      fixes: [unsafe({ kind: 'setValue', value: defaultOf('oomScoreAdj') })],
     });
   },
 };

@@ -35,6 +35,8 @@ export interface KubeProxyContext extends BaseContext {
   config: EffectiveConfig;
   /** The cluster the best-practice rules assume. */
   profile: ClusterProfile;
+  /** The document is part of a kubeadm configuration file: kubeadm, not the user, hands it to kube-proxy. */
+  kubeadmManaged: boolean;
   /** The user's decoded values, without those the decoder rejected. */
   raw: Record<string, unknown>;
   /** Whether the user wrote this path. */

@@ -8,6 +8,7 @@ import { formatGoDuration } from '../goDuration.ts';
 import { activeSyncGoPath, invalid } from '../upstreamText.ts';
 import { KUBE_PROXY_DOCS, type KubeProxyContext, type KubeProxyRule } from './rule.ts';
 import { unsafe } from '../fixIntent.ts';
+import { defaultOf } from '../../knowledge/fields.ts';
 
 type Section = 'iptables' | 'ipvs' | 'nftables';
 
@@ -44,7 +45,7 @@ export const syncPeriod: KubeProxyRule = {
             ctx.t('common.positive', { path: syncPath, value: formatGoDuration(sync) }),
             invalid(syncGo, sync, 'must be greater than 0'),
           ),
-          fixes: [unsafe({ kind: 'setValue', value: '30s' })],
+          fixes: [unsafe({ kind: 'setValue', value: defaultOf(syncPath) })],
         });
       }
       if (min < 0n) {
@@ -54,7 +55,7 @@ export const syncPeriod: KubeProxyRule = {
             ctx.t('common.nonNegative', { path: minPath, value: formatGoDuration(min) }),
             invalid(minGo, min, 'must be greater than or equal to 0'),
           ),
-          fixes: [unsafe({ kind: 'setValue', value: section === 'ipvs' ? '0s' : '1s' })],
+          fixes: [unsafe({ kind: 'setValue', value: defaultOf(minPath) })],
         });
       }
       if (min > sync) {

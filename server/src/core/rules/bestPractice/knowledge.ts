@@ -1,18 +1,17 @@
 /** Best-practice rules read their recommended values and rationale from the field knowledge. */
-import { fieldDoc } from '../../../knowledge/fieldDocs.ts';
-import type { Recommendation } from '../../../knowledge/fieldDocs.types.ts';
+import { fieldFact, type Recommendation } from '../../../knowledge/fields.ts';
 import type { Locale } from '../../types.ts';
 
 export function recommendation(path: string): Recommendation | undefined {
-  return fieldDoc(path)?.recommended;
+  return fieldFact(path)?.recommended;
 }
 
 export function rationale(path: string, locale: Locale): string {
-  const doc = fieldDoc(path);
-  const text = doc?.recommended?.rationale ?? doc?.rationale;
+  const field = fieldFact(path);
+  const text = field?.recommended?.rationale ?? field?.rationale;
   return text ? (locale === 'zh-cn' ? text.zh : text.en) : '';
 }
 
 export function docsOf(path: string): string | undefined {
-  return fieldDoc(path)?.docs;
+  return fieldFact(path)?.docs;
 }

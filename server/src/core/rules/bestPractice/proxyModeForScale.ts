@@ -1,10 +1,13 @@
 /**
- * Proxy mode for a large cluster, by version: the seed's ipvs up to 1.32; nftables from 1.33 (GA),
- * where ipvs is on its way out (deprecated in 1.35, see ipvs-deprecated).
+ * Proxy mode by version, as upstream sees it. From 1.33 nftables is GA and upstream's mode for the
+ * future (KEP-3866; ipvs deprecated from 1.35, KEP-5495): iptables and ipvs users hear about it,
+ * with the migration checklist in the rationale. Before 1.33 nothing is suggested: iptables mode
+ * has synced only what changed since 1.28 and upstream does not steer users to ipvs, and a quick fix
+ * never moves a cluster onto a deprecated mode.
  */
 import { minorNumber } from '../../../knowledge/versions.ts';
-import { KUBE_PROXY_DOCS, type KubeProxyRule } from '../rule.ts';
 import { validModes } from '../proxyMode.ts';
+import type { KubeProxyRule } from '../rule.ts';
 import { rationale } from './knowledge.ts';
 import { unsafe } from '../../fixIntent.ts';
 
@@ -13,20 +16,26 @@ export const proxyModeForScale: KubeProxyRule = {
   scope: 'kubeproxy',
   category: 'best-practice',
   severity: 'information',
-  docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-ProxyMode`,
-  description: { en: 'A proxy mode that scales for large clusters on the targeted version.', zh: '在目标版本上适合大规模集群的代理模式。' },
+  since: '1.33',
+  docs: 'https://kubernetes.io/docs/reference/networking/virtual-ips/#migrating-from-iptables-mode-to-nftables',
+  description: {
+    en: "nftables, GA from 1.33, for large clusters on iptables or ipvs (with upstream's migration checklist).",
+    zh: '对使用 iptables 或 ipvs 的大规模集群，建议使用 1.33 起 GA 的 nftables（附上游迁移清单）。',
+  },
   check(ctx) {
     if (ctx.profile.scale !== 'large') return;
     const mode = ctx.config.mode;
-    if (!validModes(ctx.minor, ctx.config.featureGates).includes(mode)) return;
-    const n = minorNumber(ctx.minor);
-    const suggest = n >= 33 ? 'nftables' : 'ipvs';
-    if (mode === suggest || (n >= 35 && mode === 'ipvs')) return;
-    const summary = ctx.t(n >= 33 ? 'proxy-mode-for-scale.nftables' : 'proxy-mode-for-scale.ipvs', { minor: ctx.minor, mode });
+    if (mode === 'nftables' || !validModes(ctx.minor, ctx.config.featureGates).includes(mode)) return;
+    // ipvs from 1.35 has its own warning (ipvs-deprecated), which says the same and more.
+    if (mode === 'ipvs' && minorNumber(ctx.minor) >= 35) return;
     ctx.report({
       path: 'mode',
-      message: ctx.t('bp.frame', { summary, rationale: rationale('mode', ctx.locale) }),
-      fixes: [unsafe({ kind: 'setValue', value: suggest })],
+      at: ctx.has('mode') ? 'value' : 'key',
+      message: ctx.t('bp.frame', {
+        summary: ctx.t('proxy-mode-for-scale', { minor: ctx.minor, mode }),
+        rationale: rationale('mode', ctx.locale),
+      }),
+      fixes: [unsafe({ kind: 'setValue', value: 'nftables' })],
     });
   },
 };
@@ -39,10 +48,13 @@ export const explicitProxyMode: KubeProxyRule = {
   since: '1.37',
   docs: 'https://github.com/kubernetes/kubernetes/pull/139957',
   description: {
-    en: 'kube-proxy 1.37 warns when the proxy mode is not set explicitly.',
-    zh: 'kube-proxy 1.37 在未明确设置代理模式时会告警。',
+    en: 'kube-proxy 1.37 warns when the proxy mode is not set explicitly (kubeadm sets it for you).',
+    zh: 'kube-proxy 1.37 在未明确设置代理模式时会告警（kubeadm 会替你设置）。',
   },
   check(ctx) {
+    // kubeadm 1.37 writes `mode: iptables` into the kube-proxy ConfigMap when the mode is empty
+    // (kubernetes#139777), so a kube-proxy deployed by kubeadm never sees an unset mode.
+    if (ctx.kubeadmManaged) return;
     const mode = ctx.raw.mode;
     if (typeof mode === 'string' && mode !== '') return;
     ctx.report({
