@@ -8,6 +8,8 @@ interface VersionInfo {
   minor: string;
   source: 'setting' | 'file' | 'default';
   requested?: string;
+  /** What in the file named the version, when not a ClusterConfiguration (`kindest/node:v1.33.1`). */
+  from?: string;
   /** Why the version in use differs from the one requested, in the user's language (from the server). */
   note?: string;
   /** False for YAML without kube-proxy or kubeadm documents: no status item there. */
@@ -18,12 +20,14 @@ function tooltip(info: VersionInfo): string {
   const where =
     info.source === 'setting'
       ? vscode.l10n.t('Kubernetes {0}: from the setting kubeProxyTuner.kubernetesVersion', info.minor)
-      : info.source === 'file'
-        ? vscode.l10n.t('Kubernetes {0}: from the kubernetesVersion of the ClusterConfiguration in this file', info.minor)
-        : vscode.l10n.t(
-            'Kubernetes {0}: neither the file nor the settings name a version, so the newest supported one is used',
-            info.minor,
-          );
+      : info.source === 'file' && info.from
+        ? vscode.l10n.t('Kubernetes {0}: from {1} in this file', info.minor, info.from)
+        : info.source === 'file'
+          ? vscode.l10n.t('Kubernetes {0}: from the kubernetesVersion of the ClusterConfiguration in this file', info.minor)
+          : vscode.l10n.t(
+              'Kubernetes {0}: neither the file nor the settings name a version, so the newest supported one is used',
+              info.minor,
+            );
   const requested = info.note ? `\n${info.note}` : info.requested ? `\n${vscode.l10n.t('Requested: {0}', info.requested)}` : '';
   return `${where}${requested}\n${vscode.l10n.t('Click to change the setting')}`;
 }

@@ -226,6 +226,7 @@ async function validate(uri: string): Promise<void> {
       minor: result.version.minor,
       source: result.version.source,
       requested: result.version.requested,
+      from: result.version.from,
       note: note ? message(locale, note.key, note.args) : undefined,
       applies: result.applies,
     });

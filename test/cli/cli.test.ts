@@ -52,6 +52,49 @@ describe('kube-proxy-tuner check', () => {
     });
   });
 
+  it('checks the kube-proxy ConfigMap: outer line and column, the string it is in, --fix inside config.conf', () => {
+    const configMap = join(root, 'test/fixtures/embedded/hand-written-mistakes.yaml');
+    const text = check(['check', configMap]);
+    assert.equal(text.code, 1);
+    assert.match(
+      text.stdout,
+      /hand-written-mistakes\.yaml:14:11: error \[proxy-mode\] data\["config\.conf"\] › mode: mode "IPVS" is not valid/,
+    );
+    const json = JSON.parse(check(['check', '--format', 'json', configMap]).stdout);
+    const proxyMode = json.files[0].diagnostics.find((d: { rule: string }) => d.rule === 'proxy-mode');
+    assert.deepEqual(
+      { path: proxyMode.path, document: proxyMode.document, embeddedIn: proxyMode.embeddedIn, start: proxyMode.range.start },
+      { path: 'mode', document: 0, embeddedIn: 'data["config.conf"]', start: { line: 13, character: 10 } },
+    );
+    const sarif = JSON.parse(check(['check', '--format', 'sarif', configMap]).stdout);
+    const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'proxy-mode');
+    assert.equal(result.locations[0].logicalLocations[0].fullyQualifiedName, 'data["config.conf"]/mode');
+    const dir = mkdtempSync(join(tmpdir(), 'kpt-cm-'));
+    const copy = join(dir, 'kube-proxy-cm.yaml');
+    copyFileSync(configMap, copy);
+    const fixed = check(['check', '--fix', copy]);
+    assert.equal(fixed.code, 0, fixed.stdout);
+    const after = readFileSync(copy, 'utf8');
+    assert.match(after, /\n {4}mode: "ipvs"\n/);
+    assert.match(after, /\n {6}syncPeriod: 30s\n/);
+    assert.equal(
+      after.slice(after.indexOf('  kubeconfig.conf')),
+      readFileSync(configMap, 'utf8').slice(readFileSync(configMap, 'utf8').indexOf('  kubeconfig.conf')),
+    );
+  });
+
+  it('checks a kind config against its node image version', () => {
+    const { code, stdout } = check(['check', '--format', 'json', join(root, 'test/fixtures/embedded/kind-top-level.yaml')]);
+    assert.equal(code, 1);
+    const [file] = JSON.parse(stdout).files;
+    assert.equal(file.kubernetesVersion, '1.33');
+    assert.equal(file.versionFrom, 'kindest/node:v1.33.1');
+    assert.deepEqual(
+      file.diagnostics.filter((d: { severity: string }) => d.severity === 'error').map((d: { rule: string }) => d.rule),
+      ['kind-feature-gates', 'invalid-type'],
+    );
+  });
+
   it('writes SARIF 2.1.0 with rules and results', () => {
     const { stdout } = check(['check', '--format', 'sarif', guide]);
     const sarif = JSON.parse(stdout);

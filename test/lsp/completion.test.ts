@@ -23,7 +23,8 @@ interface Item {
   detail?: string;
   documentation?: string | { kind: string; value: string };
   insertTextFormat?: number;
-  textEdit?: { newText: string };
+  textEdit?: { newText: string; range?: { start: { line: number; character: number }; end: { line: number; character: number } } };
+  insertTextMode?: number;
 }
 
 /** A kubeadm file whose ClusterConfiguration names the minor, then `body`; the cursor is at `|`. */
@@ -32,10 +33,11 @@ function kubeadmFile(minor: string, body: string): string {
 }
 
 let counter = 0;
-async function complete(client: LspClient, textWithCursor: string): Promise<Item[]> {
-  const offset = textWithCursor.indexOf('|');
-  assert.ok(offset >= 0, 'the text marks the cursor with |');
-  const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
+/** `marker`: what marks the cursor (`|`, or `§` in texts with block scalars). */
+async function complete(client: LspClient, textWithCursor: string, marker = '|'): Promise<Item[]> {
+  const offset = textWithCursor.indexOf(marker);
+  assert.ok(offset >= 0, `the text marks the cursor with ${marker}`);
+  const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + marker.length);
   const before = text.slice(0, offset).split('\n');
   const uri = `file:///work/completion/case-${++counter}.yaml`;
   client.open(uri, text);
@@ -146,6 +148,49 @@ describe('completion', () => {
     assert.deepEqual(await complete(client, `${KP}---|\n`), [], 'not on a separator line');
     const parts = labels(await complete(client, `${KP}mode: nftables\n|`), SNIPPET);
     assert.deepEqual(parts.sort(), ['kube-proxy-section-conntrack', 'kube-proxy-section-metrics', 'kube-proxy-section-nftables']);
+  });
+
+  describe('inside a kube-proxy ConfigMap and a kind patch', () => {
+    const configMap = (body: string): string =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kube-proxy\n  namespace: kube-system\ndata:\n  config.conf: |\n${body}  kubeconfig.conf: |-\n    apiVersion: v1\n`;
+
+    test('the keys of the section under the cursor, with edits placed in the ConfigMap', async () => {
+      const text = configMap(`    ${KP.replace(/\n/g, '\n    ')}mode: ipvs\n    ipvs:\n      syncPeriod: 30s\n      §\n`);
+      const items = await complete(client, text, '§');
+      const keys = labels(items);
+      for (const key of ['minSyncPeriod', 'scheduler', 'strictARP']) assert.ok(keys.includes(key), key);
+      for (const key of ['syncPeriod', 'mode', 'conntrack']) assert.ok(!keys.includes(key), key);
+      const line = text.slice(0, text.indexOf('§')).split('\n').length - 1;
+      const strictArp = items.find((item) => item.label === 'strictARP');
+      assert.deepEqual(strictArp?.textEdit?.range, { start: { line, character: 6 }, end: { line, character: 6 } });
+      assert.equal(strictArp?.insertTextMode, 2, 'continuation lines are indented like the cursor line (adjustIndentation)');
+    });
+
+    test('the root keys on a new line after the text (a trailing blank line of the block), and the modes after `mode:`', async () => {
+      const root = labels(await complete(client, configMap(`    ${KP.replace(/\n/g, '\n    ')}mode: ipvs\n    §\n`), '§'), PROPERTY);
+      for (const key of ['clientConnection', 'ipvs', 'conntrack']) assert.ok(root.includes(key), key);
+      assert.ok(!root.includes('mode'));
+      const modes = labels(await complete(client, configMap(`    ${KP.replace(/\n/g, '\n    ')}mode: §\n`), '§'));
+      assert.deepEqual(modes.sort(), ['iptables', 'ipvs', 'nftables']);
+    });
+
+    test('an empty config.conf offers the whole-document snippets', async () => {
+      const items = await complete(client, configMap('    §\n'), '§');
+      assert.ok(labels(items, SNIPPET).includes('kube-proxy-nftables'), JSON.stringify(labels(items)));
+    });
+
+    test('a kind patch: the keys of the section, for the node image version', async () => {
+      const kind = `kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nkubeadmConfigPatches:\n- |\n  kind: KubeProxyConfiguration\n  conntrack:\n    §\nnodes:\n- role: control-plane\n  image: kindest/node:v1.28.15\n`;
+      const keys = labels(await complete(client, kind, '§'));
+      for (const key of ['maxPerCore', 'min', 'tcpEstablishedTimeout']) assert.ok(keys.includes(key), key);
+      assert.ok(!keys.includes('tcpBeLiberal'), 'tcpBeLiberal exists from 1.29: the node image is 1.28');
+    });
+
+    test('nothing in the ConfigMap around the text, or in the kubeconfig next to it', async () => {
+      const kp = KP.replace(/^(?=.)/gm, '    ');
+      assert.deepEqual(await complete(client, configMap(kp).replace('namespace: kube-system', 'namespace: §'), '§'), []);
+      assert.deepEqual(labels(await complete(client, `${configMap(kp)}    §\n`, '§')), []);
+    });
   });
 
   test('nothing inside a Deployment, a ClusterConfiguration or other YAML', async () => {

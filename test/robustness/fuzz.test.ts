@@ -24,7 +24,11 @@ const EXAMPLES = ['examples/kubeadm-config.yaml', 'examples/guide-kube-proxy.yam
   file,
   text: readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'),
 }));
-const SAMPLES = [...EXAMPLES.map((example) => example.text), TYPICAL];
+/** ConfigMaps and kind configs that carry a KubeProxyConfiguration in a string. */
+const EMBEDDED_SAMPLES = ['hand-written-mistakes', 'kubeadm-1.31', 'double-quoted', 'kind-top-level', 'kind-nodes'].map((name) =>
+  readFileSync(new URL(`../fixtures/embedded/${name}.yaml`, import.meta.url), 'utf8'),
+);
+const SAMPLES = [...EXAMPLES.map((example) => example.text), TYPICAL, ...EMBEDDED_SAMPLES];
 
 /** Inputs tried per property, reported at the end (the issue asks for counts). */
 const tried: Record<string, number> = {};
@@ -208,6 +212,84 @@ const generatedFile = fc
     return finalNewline ? text + newline : text;
   });
 
+/** Whole top-level entries of a KubeProxyConfiguration, right and wrong, as people paste them into a ConfigMap. */
+const ENTRIES = [
+  'mode: "IPVS"',
+  'mode: ipvs # for MetalLB',
+  'mode: nftables',
+  'mode: ""',
+  'Mode: iptables',
+  'udpIdleTimeout: 250ms',
+  'iptables:\n  syncPeriod: 30\n  minSyncPeriod: 1s',
+  'ipvs:\n  strictARP: on\n  syncPeriod: 30s\n  minSyncPeriod: 1h',
+  'ipvs.syncPeriod: 30s',
+  'conntrack:\n  maxPerCore: -1\n  min: "131072"',
+  'clientConnection:\n  qps: 0\n  burst: 100',
+  'featureGates:\n  nftablesProxyMode: true',
+  'metricsBindAddress: 0.0.0.0:10249',
+  'healthzBindAddress: 0.0.0.0',
+  'configSyncPeriod: 0s',
+  'oomScoreAdj: 1001',
+  'logging:\n  flushFrequency: 5\n  format: json',
+  'nodePortAddresses: [primary]',
+  'clusterCIDR: 10.244.0.0/16',
+  'bindAddress: "0.0.0.0"',
+  'detectLocalMode: Bridge',
+  'winkernel:\n  enableDSR: yes',
+  '# tuned for the load test',
+  '',
+];
+
+/** A KubeProxyConfiguration (or most of one) as a ConfigMap's data or a kind patch, in the styles kubectl and people write. */
+const embeddedFile = fc
+  .record({
+    head: fc.constantFrom(KPC_HEAD, KPC_HEAD, ['kind: KubeProxyConfiguration'], [] as string[]),
+    // Whole entries mostly (random field lines at random depths make YAML nobody could read), now and then a raw line.
+    body: fc.array(
+      fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom(...ENTRIES).map((entry) => ['', entry] as const) },
+        { weight: 1, arbitrary: fc.tuple(indent, line) },
+      ),
+      { maxLength: 10 },
+    ),
+    host: fc.constantFrom('configmap', 'kind'),
+    style: fc.constantFrom('|', '|-', '|+', 'double'),
+    blockIndent: fc.constantFrom(2, 4),
+    newline: fc.constantFrom('\n', '\n', '\r\n'),
+  })
+  .map(({ head, body, host, style, blockIndent, newline }) => {
+    const inner = [...head, ...body.map(([pad, field]) => pad + field)].join('\n') + '\n';
+    const pad = ' '.repeat(blockIndent);
+    const value =
+      style === 'double'
+        ? JSON.stringify(inner)
+        : `${style}${newline}${inner
+            .split('\n')
+            .slice(0, -1)
+            .map((innerLine) => (innerLine === '' ? '' : pad + '  ' + innerLine))
+            .join(newline)}${newline}`;
+    const lines =
+      host === 'configmap'
+        ? [
+            'apiVersion: v1',
+            'kind: ConfigMap',
+            'metadata:',
+            '  name: kube-proxy',
+            'data:',
+            `${pad}config.conf: ${value}`,
+            `${pad}other: keep me # as is`,
+          ]
+        : [
+            'kind: Cluster',
+            'apiVersion: kind.x-k8s.io/v1alpha4',
+            'kubeadmConfigPatches:',
+            `${pad}- ${value}`,
+            `${pad}- |`,
+            `${pad}  kind: ClusterConfiguration`,
+          ];
+    return lines.join(newline).replace(new RegExp(`${newline}${newline}(?=${pad}other|${pad}- \\|)`), newline) + newline;
+  });
+
 /** A mutation of a sample text: delete, insert, duplicate or re-indent a slice, or insert a field line. */
 type Mutation = { kind: 'delete' | 'insert' | 'duplicate' | 'indent' | 'line' | 'char'; at: number; length: number; text: string };
 const mutation = fc.record({
@@ -262,6 +344,20 @@ test('generated kubeadm files: analysis, ranges, quick fixes and fix-all hold th
     }),
     params(40),
   );
+});
+
+test('generated ConfigMaps and kind configs: embedded findings, quick fixes and fix-all hold their invariants', () => {
+  let withFixes = 0;
+  fc.assert(
+    fc.property(embeddedFile, fc.constantFrom('auto', '1.29', '1.37'), (text, version) => {
+      count('embedded');
+      checkText(text, 'embedded', { fixAll: true, analyze: { kubernetesVersion: version } });
+      if (analyze(text, { kubernetesVersion: version }).findings.some((finding) => finding.embedded && finding.fixes)) withFixes++;
+    }),
+    params(60),
+  );
+  // The property must have exercised fixes inside the strings, not only files that hold nothing.
+  assert.ok(withFixes >= runs(60) / 3, `only ${withFixes} generated files had embedded findings with fixes`);
 });
 
 test('mutated examples: analysis, ranges, quick fixes and fix-all hold their invariants', () => {
@@ -383,7 +479,9 @@ test('checking an edit on its own piece agrees with re-parsing the whole edited 
   assert.ok(valid >= runs(400) / 4, `only ${valid} clean files`);
 });
 
-function safeJson(doc: { toJS(options?: { maxAliasCount?: number }): unknown }): string {
+function safeJson(doc: { options: { logLevel: string }; toJS(options?: { maxAliasCount?: number }): unknown }): string {
+  // Fuzzed keys can be maps: the package then warns on stderr about stringifying them, for every such key.
+  doc.options.logLevel = 'error';
   try {
     return JSON.stringify(doc.toJS({ maxAliasCount: 100 }));
   } catch (error) {

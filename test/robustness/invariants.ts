@@ -5,11 +5,15 @@
  * without new errors (an alias without its anchor counts); fix-all converges (running it again
  * changes nothing). On a file that loads, no fix loses a comment or invents one (a `#` inside a
  * block scalar is not a comment), and a safe fix changes no value but the one it repairs: every
- * other value of every KubeProxyConfiguration reads the same after it.
+ * other value of every KubeProxyConfiguration reads the same after it. A fix inside an embedded
+ * configuration (a ConfigMap's config.conf, a kind patch) edits only the string that holds it: the
+ * text before and after that string is byte for byte the same, and its other values read the same.
  */
 import assert from 'node:assert/strict';
 import { Lexer } from 'yaml';
 import { analyze, routeFile } from '../../server/src/core/analyze.ts';
+import { routeEmbedded } from '../../server/src/core/embedded/analyzeEmbedded.ts';
+import { findEmbeddings } from '../../server/src/core/embedded/hosts.ts';
 import { isWithin, joinPath } from '../../server/src/core/fieldPath.ts';
 import { fixAll } from '../../server/src/core/fixAll.ts';
 import { fixesFor } from '../../server/src/core/fixes.ts';
@@ -51,10 +55,12 @@ function assertCommentsKept(before: string[], after: string, label: string): voi
 
 interface DocumentValues {
   document: number;
+  /** For an embedded configuration: the path of its string in `document`, and its document inside the string. */
+  embedded?: { in: string; document: number };
   values: Map<string, string>;
 }
 
-/** Every leaf value of every KubeProxyConfiguration document, in order: path -> value. */
+/** Every leaf value of every KubeProxyConfiguration document, in order (embedded ones too): path -> value. */
 function kubeProxyValues(text: string): DocumentValues[] {
   const flatten = (value: unknown, path: string, into: Map<string, string>): void => {
     if (value !== null && typeof value === 'object') {
@@ -67,13 +73,37 @@ function kubeProxyValues(text: string): DocumentValues[] {
     }
     into.set(path, JSON.stringify(value));
   };
-  return routeFile(text)
-    .documents.filter((document) => document.role === 'kube-proxy')
+  const routed = routeFile(text);
+  const own = routed.documents
+    .filter((document) => document.role === 'kube-proxy')
     .map((document) => {
       const values = new Map<string, string>();
       if (document.decoded && document.decoded.problems.length === 0) flatten(document.decoded.value, '', values);
       return { document: document.parsed.index, values };
     });
+  const embedded = findEmbeddings(text, routed.documents).flatMap((embedding) =>
+    routeEmbedded(embedding.scalar.text)
+      .documents.filter((document) => document.role === 'kube-proxy')
+      .map((document) => {
+        const values = new Map<string, string>();
+        if (document.decoded && document.decoded.problems.length === 0) flatten(document.decoded.value, '', values);
+        return { document: embedding.document, embedded: { in: embedding.hostPath, document: document.parsed.index }, values };
+      }),
+  );
+  return [...own, ...embedded];
+}
+
+/** An embedded fix touches only its string: what comes before and after it is the same text. */
+function assertOnlyItsStringChanged(text: string, after: string, finding: Finding, label: string): void {
+  if (!finding.embedded) return;
+  const where = finding.embedded;
+  const host = findEmbeddings(text, routeFile(text).documents).find(
+    (embedding) => embedding.document === finding.document && embedding.hostPath === where.in,
+  );
+  assert.ok(host, `${label}: the string ${where.in} of the finding is not found`);
+  const { start, end } = host.scalar.outer;
+  assert.equal(after.slice(0, start), text.slice(0, start), `${label}: text before ${where.in} changed`);
+  assert.equal(after.slice(after.length - (text.length - end)), text.slice(end), `${label}: text after ${where.in} changed`);
 }
 
 /**
@@ -83,9 +113,10 @@ function kubeProxyValues(text: string): DocumentValues[] {
 function assertOnlyItsPathChanged(before: DocumentValues[], after: string, finding: Finding, label: string): void {
   const now = kubeProxyValues(after);
   assert.equal(now.length, before.length, `${label}: the number of KubeProxyConfiguration documents changed`);
-  before.forEach(({ document, values }, i) => {
-    const touched = (path: string): boolean =>
-      document === finding.document && (isWithin(path, finding.path) || isWithin(finding.path, path));
+  before.forEach(({ document, embedded, values }, i) => {
+    const same =
+      document === finding.document && embedded?.in === finding.embedded?.in && embedded?.document === finding.embedded?.document;
+    const touched = (path: string): boolean => same && (isWithin(path, finding.path) || isWithin(finding.path, path));
     for (const [path, value] of values) {
       if (touched(path)) continue;
       const next = now[i].values.get(path);
@@ -150,6 +181,7 @@ export function checkText(text: string, label: string, options: CheckOptions = {
       assert.notEqual(after, text, `${label}: fix "${fix.title}" changes nothing`);
       assert.ok(syntaxErrorCount(after) <= baseline, `${label}: fix "${fix.title}" adds YAML errors`);
       if (!loads) continue;
+      assertOnlyItsStringChanged(text, after, finding, `${label}: fix "${fix.title}"`);
       assertCommentsKept(originalComments, after, `${label}: fix "${fix.title}"`);
       if (fix.applicability === 'safe') assertOnlyItsPathChanged(originalValues, after, finding, `${label}: fix "${fix.title}"`);
     }

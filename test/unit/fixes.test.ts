@@ -222,7 +222,7 @@ describe('suppression comments', () => {
   it('inserts the comment with a quick fix, indented like the line, and the finding goes away', () => {
     const text = `${KPC}iptables:\n  masqueradeBit: 99\n`;
     const [finding] = findings(text);
-    const after = applyEdits(text, [suppressionEdit(text, finding)]);
+    const after = applyEdits(text, [suppressionEdit(text, finding)!]);
     assert.equal(after, `${KPC}iptables:\n  # kube-proxy-tuner-disable-next-line masquerade-bit\n  masqueradeBit: 99\n`);
     assert.deepEqual(findings(after), []);
   });

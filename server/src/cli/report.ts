@@ -1,7 +1,7 @@
 /** The CLI's three output formats over the same per-file results. */
 import { message } from '../knowledge/messages.ts';
 import { RULES } from '../core/rules/index.ts';
-import { versionNote } from '../core/version.ts';
+import { versionNote, versionSourceText } from '../core/version.ts';
 import type { Finding, Locale, ResolvedVersion, Severity } from '../core/types.ts';
 
 export interface FileReport {
@@ -19,12 +19,15 @@ export function toJson(reports: FileReport[]): string {
         file: report.file,
         kubernetesVersion: report.version.minor,
         versionSource: report.version.source,
+        ...(report.version.from ? { versionFrom: report.version.from } : {}),
         diagnostics: report.findings.map((finding) => ({
           rule: finding.rule,
           category: finding.category,
           severity: finding.severity,
           path: finding.path,
           document: finding.document,
+          // A finding inside a string of the document (a ConfigMap's config.conf, a kind patch): where that string is.
+          ...(finding.embedded ? { embeddedIn: finding.embedded.in } : {}),
           range: finding.range,
           message: finding.message,
         })),
@@ -39,14 +42,15 @@ export function toText(reports: FileReport[], locale: Locale): string {
   const lines: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const report of reports) {
-    const source = message(locale, `version.source.${report.version.source}`);
+    const source = versionSourceText(report.version, (key, args) => message(locale, key, args));
     lines.push(`${report.file}: Kubernetes ${report.version.minor} (${source})`);
     const note = versionNote(report.version);
     if (note) lines.push(`  ${message(locale, note.key, note.args)}`);
     for (const finding of report.findings) {
       counts[finding.severity]++;
       const where = `${report.file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
-      lines.push(`${where}: ${finding.severity} [${finding.rule}] ${finding.path ? `${finding.path}: ` : ''}${finding.message}`);
+      const path = finding.embedded ? `${finding.embedded.in} › ${finding.path}` : finding.path;
+      lines.push(`${where}: ${finding.severity} [${finding.rule}] ${path ? `${path}: ` : ''}${finding.message}`);
     }
   }
   lines.push(
@@ -94,10 +98,17 @@ export function toSarif(reports: FileReport[]): string {
                       endColumn: finding.range.end.character + 1,
                     },
                   },
-                  logicalLocations: finding.path ? [{ fullyQualifiedName: finding.path, kind: 'member' }] : undefined,
+                  logicalLocations: finding.path
+                    ? [{ fullyQualifiedName: finding.embedded ? `${finding.embedded.in}/${finding.path}` : finding.path, kind: 'member' }]
+                    : undefined,
                 },
               ],
-              properties: { category: finding.category, document: finding.document, kubernetesVersion: report.version.minor },
+              properties: {
+                category: finding.category,
+                document: finding.document,
+                ...(finding.embedded ? { embeddedIn: finding.embedded.in } : {}),
+                kubernetesVersion: report.version.minor,
+              },
             })),
           ),
         },

@@ -18,6 +18,11 @@ import { applySuppressions } from './suppressions.ts';
 import { inRange } from '../knowledge/versions.ts';
 import { shiftSuggestion } from './fixIntent.ts';
 import { parentPath } from './fieldPath.ts';
+import { analyzeEmbeddedText, embeddedFindings } from './embedded/analyzeEmbedded.ts';
+import { findEmbeddings, isKindCluster, type Embedding } from './embedded/hosts.ts';
+import { FILE_PLACEMENT, placementKey, type Placement } from './placement.ts';
+import { versionHints } from './versionHints.ts';
+import type { Minor } from '../knowledge/versions.ts';
 
 /** A file too broken to route is still ours when it names our kinds somewhere. */
 const OURS = /kubeproxy\.config\.k8s\.io|KubeProxyConfiguration|kubeadm\.k8s\.io/;
@@ -50,6 +55,31 @@ export class AnalysisCache {
   readonly kubeProxy = new WeakMap<Document.Parsed, CachedReports>();
   /** The decode of every parsed document, at the document's offset when it was made (same key as above). */
   private readonly decoded = new WeakMap<Document.Parsed, { offset: number; decoded: DecodedDocument }>();
+  /** Findings of embedded texts (ConfigMap data, kind patches) by text and everything else they depend on. */
+  private embedded = new Map<string, Finding[]>();
+  private embeddedNow = new Map<string, Finding[]>();
+
+  /** `analyzeEmbeddedText`, once per unchanged text; entries the latest analysis did not use are dropped. */
+  embeddedFindings(text: string, placement: Placement, minor: Minor, options: AnalyzeOptions): Finding[] {
+    const key = [
+      placementKey(placement),
+      minor,
+      options.locale ?? 'en',
+      options.clusterScale ?? 'large',
+      options.monitoring ?? true,
+      JSON.stringify(options.rules ?? {}),
+      text,
+    ].join('|');
+    const findings = this.embeddedNow.get(key) ?? this.embedded.get(key) ?? analyzeEmbeddedText(text, placement, minor, options);
+    this.embeddedNow.set(key, findings);
+    return findings;
+  }
+
+  /** Ends one analysis: what it did not use is forgotten, so the cache holds one file's worth. */
+  settle(): void {
+    this.embedded = this.embeddedNow;
+    this.embeddedNow = new Map();
+  }
 
   /**
    * `decodeDocument(doc)`, decoding only a syntax tree not seen before: a one-line edit in a
@@ -106,26 +136,60 @@ function shiftReport(report: Report, delta: number): Report {
  * The file parsed and its documents routed (kube-proxy and kubeadm ones decoded), through `cache`
  * when given: what analysis and the language server's version lookup both start from.
  */
-export function routeFile(
-  text: string,
-  cache?: AnalysisCache,
-): { file: ParsedFile; documents: RoutedDocument[]; decode: (doc: Document.Parsed) => DecodedDocument } {
+export interface RoutedFile {
+  file: ParsedFile;
+  documents: RoutedDocument[];
+  decode: (doc: Document.Parsed) => DecodedDocument;
+}
+
+export function routeFile(text: string, cache?: AnalysisCache): RoutedFile {
   const file = parseFile(text, cache?.parse);
   const decode = cache ? (doc: Document.Parsed): DecodedDocument => cache.decode(doc) : decodeDocument;
   return { file, documents: file.documents.map((parsed) => routeDocumentWith(parsed, decode)), decode };
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}, cache?: AnalysisCache): AnalysisResult {
+  const routed = routeFile(text, cache);
+  const embeddings = findEmbeddings(text, routed.documents);
+  const version = resolveVersion(options.kubernetesVersion, routed.documents, versionHints(routed.documents));
+  const kindClusters = routed.documents.filter(isKindCluster);
+  if (!isOurs(text, routed.documents) && embeddings.length === 0 && kindClusters.length === 0)
+    return { version, applies: false, findings: [] };
+  const lines = new LineIndex(text);
+  const findings = analyzeRouted(text, lines, routed, version.minor, options, FILE_PLACEMENT, cache, embeddings);
+  for (const embedding of embeddings) findings.push(...embeddedFindings(lines, embedding, version.minor, options, cache));
+  cache?.settle();
+  findings.sort(byPosition);
+  return { version, applies: true, findings: applySuppressions(text, findings, routed.file.documents, lines) };
+}
+
+export function byPosition(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule);
+}
+
+/**
+ * The findings of a text already routed, against a known minor: a file's own documents, or the text
+ * of an embedded KubeProxyConfiguration (`placement` says which, and who fills in what it leaves out).
+ */
+export function analyzeRouted(
+  text: string,
+  lines: LineIndex,
+  routed: RoutedFile,
+  minor: Minor,
+  options: AnalyzeOptions,
+  placement: Placement,
+  cache: AnalysisCache | undefined,
+  embeddings: readonly Embedding[] = [],
+): Finding[] {
   const locale = options.locale ?? 'en';
   const t = (key: MessageKey, args?: Record<string, string | number>): string => message(locale, key, args);
-  const { file, documents, decode } = routeFile(text, cache);
-  const lines = new LineIndex(text);
-  const version = resolveVersion(options.kubernetesVersion, documents);
+  const { file, documents, decode } = routed;
   const findings: Finding[] = [];
-  if (!isOurs(text, documents)) return { version, applies: false, findings };
-
-  const minor = version.minor;
-  const profile: ClusterProfile = { scale: options.clusterScale ?? 'large', monitoring: options.monitoring ?? true };
+  // kind builds local clusters for development and CI: large-cluster advice would be noise there.
+  const profile: ClusterProfile = {
+    scale: placement.kind === 'kind-patch' ? 'small' : (options.clusterScale ?? 'large'),
+    monitoring: options.monitoring ?? true,
+  };
   const push = (rule: string, documentIndex: number, report: Report, fallback: Span): void => {
     const descriptor = RULES_BY_ID.get(rule);
     if (!descriptor) throw new Error(`unregistered rule ${rule}`);
@@ -147,7 +211,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Anal
     });
   };
 
-  const isKubeadmFile = documents.some((document) => document.role === 'kubeadm');
+  const isKubeadmFile = placement.kind === 'file' && documents.some((document) => document.role === 'kubeadm');
+  const kubeadmManaged = isKubeadmFile || placement.kind === 'kind-patch' || (placement.kind === 'configmap' && placement.writtenByKubeadm);
   for (const document of documents) {
     const index = document.parsed.index;
     for (const error of document.parsed.syntaxErrors) {
@@ -169,35 +234,32 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Anal
     }
     if (decoded.problems.length > 0) continue;
     const emit = (rule: string, report: Report): void => push(rule, index, report, root);
+    const env = { minor, text, lines, t, locale, profile, kubeadmManaged, placement };
     if (!cache) {
-      analyzeKubeProxyDocument(document, decoded, { minor, text, lines, t, locale, profile, kubeadmManaged: isKubeadmFile }, emit);
+      analyzeKubeProxyDocument(document, decoded, env, emit);
       continue;
     }
     // Everything the document's findings depend on besides its own text; duplicate-key messages
     // quote upstream's absolute line number, so such a document is also keyed by its first line.
     const doc = document.parsed.doc;
     const offset = doc.range[0];
-    const key = `${minor}|${locale}|${profile.scale}|${profile.monitoring}|${isKubeadmFile}|${decoded.duplicates.length > 0 ? lines.position(offset).line : ''}`;
+    const key = `${minor}|${locale}|${profile.scale}|${profile.monitoring}|${kubeadmManaged}|${placementKey(placement)}|${decoded.duplicates.length > 0 ? lines.position(offset).line : ''}`;
     let cached = cache.kubeProxy.get(doc);
     if (!cached || cached.key !== key) {
       cached = { key, offset, reports: [] };
       const reports = cached.reports;
-      analyzeKubeProxyDocument(
-        document,
-        decoded,
-        { minor, text, lines, t, locale, profile, kubeadmManaged: isKubeadmFile },
-        (rule, report) => reports.push({ rule, report }),
-      );
+      analyzeKubeProxyDocument(document, decoded, env, (rule, report) => reports.push({ rule, report }));
       cache.kubeProxy.set(doc, cached);
     }
     for (const { rule, report } of cached.reports) emit(rule, shiftReport(report, offset - cached.offset));
   }
+  // kubeadm's and kind's rules are about the file as written, not about a text inside it.
+  if (placement.kind !== 'file') return findings;
 
-  if (isKubeadmFile) {
-    for (const document of documents) {
-      if (!document.decoded && document.role === 'other' && document.parsed.syntaxErrors.length === 0)
-        document.decoded = decode(document.parsed.doc);
-    }
+  // kubeadm's rules look at every document of a kubeadm file, kind's at the Cluster: decoded, their findings point at the user's text.
+  for (const document of documents) {
+    if (document.decoded || document.role !== 'other' || document.parsed.syntaxErrors.length > 0) continue;
+    if (isKubeadmFile || isKindCluster(document)) document.decoded = decode(document.parsed.doc);
   }
   const { chunks, separatorProblems } = splitLikeKubeadm(text);
   const fileContext: FileContext = {
@@ -209,6 +271,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Anal
     chunks,
     separatorProblems,
     isKubeadmFile,
+    embeddings,
     report: (documentIndex, report) =>
       push(currentRule, documentIndex, report, documents[documentIndex]?.parsed.span ?? { start: 0, end: 0 }),
   };
@@ -218,9 +281,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Anal
     currentRule = rule.id;
     rule.check(fileContext);
   }
-
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
-  return { version, applies: true, findings: applySuppressions(text, findings, file.documents, lines) };
+  return findings;
 }
 
 /** The span a report points at: its node, else the nearest enclosing node the user wrote. */

@@ -15,6 +15,9 @@ import { parseFile, type ParseCache, type ParsedFile } from './parse.ts';
 import { renderScalar } from './scalar.ts';
 import { lineStart, newlineOf, type TextEdit } from './textEdits.ts';
 import type { Finding, Locale } from './types.ts';
+import { mapEmbeddedEdits, type EmbeddedTarget } from './embedded/edits.ts';
+import { scalarText } from './embedded/scalarText.ts';
+import { findPath } from './yamlPath.ts';
 
 export interface Fix {
   title: string;
@@ -72,11 +75,24 @@ function changesText(text: string, edits: readonly TextEdit[]): boolean {
   return edits.some((edit) => text.slice(edit.span.start, edit.span.end) !== edit.newText);
 }
 
-/** The comment line that silences a rule for the line below it, indented like that line. */
-export function suppressionEdit(text: string, finding: Finding): TextEdit {
-  const start = lineStart(text, finding.span.start);
+/** The comment line that silences `rule` for the line holding `offset`, indented like that line. */
+function commentAbove(text: string, offset: number, rule: string): TextEdit {
+  const start = lineStart(text, offset);
   const indent = /^ */.exec(text.slice(start))![0];
-  return { span: { start, end: start }, newText: `${indent}# kube-proxy-tuner-disable-next-line ${finding.rule}${newlineOf(text)}` };
+  return { span: { start, end: start }, newText: `${indent}# kube-proxy-tuner-disable-next-line ${rule}${newlineOf(text)}` };
+}
+
+/**
+ * The comment line that silences a finding's rule for its line. Inside an embedded text the comment
+ * goes into that text (a ConfigMap's config.conf keeps it, and kube-proxy ignores comments); where
+ * it cannot be written there exactly (a quoted string), no suppression is offered.
+ */
+export function suppressionEdit(text: string, finding: Finding, context?: FixContext): TextEdit | undefined {
+  if (!finding.embedded) return commentAbove(text, finding.span.start, finding.rule);
+  const target = embeddedTarget(context && context.text === text ? context : fixContext(text), finding);
+  if (!target) return undefined;
+  const innerOffset = target.scalar.map.toInner(finding.span.start) ?? 0;
+  return mapEmbeddedEdits(text, target, [commentAbove(target.scalar.text, innerOffset, finding.rule)])?.[0];
 }
 
 /** What the fixes of many findings in one text share: its parse and the validity check of edits. */
@@ -84,12 +100,37 @@ export interface FixContext {
   text: string;
   file: ParsedFile;
   validity: EditValidity;
+  /** Embedded texts read so far, by document and path (fix-all asks for each of their findings). */
+  embedded: Map<string, { target: EmbeddedTarget; inner: FixContext } | undefined>;
 }
 
 /** `parseCache`: the caller's cache (fix-all, the language server), so unchanged documents are not parsed again. */
 export function fixContext(text: string, parseCache?: ParseCache): FixContext {
   const file = parseFile(text, parseCache);
-  return { text, file, validity: new EditValidity(text, file) };
+  return { text, file, validity: new EditValidity(text, file), embedded: new Map() };
+}
+
+/** The embedded text a finding is about, read again from the file, with a fix context of its own. */
+function embeddedEntry(context: FixContext, finding: Finding): { target: EmbeddedTarget; inner: FixContext } | undefined {
+  const where = finding.embedded;
+  if (!where) return undefined;
+  const key = `${finding.document}|${where.in}`;
+  if (context.embedded.has(key)) return context.embedded.get(key);
+  const document = context.file.documents[finding.document];
+  const scalar = document ? scalarText(context.text, findPath(document.doc, where.in)?.value ?? null) : undefined;
+  const entry =
+    document && scalar?.exact
+      ? {
+          target: { scalar, hostPath: where.in, document: finding.document, documentStart: document.span.start },
+          inner: fixContext(scalar.text),
+        }
+      : undefined;
+  context.embedded.set(key, entry);
+  return entry;
+}
+
+function embeddedTarget(context: FixContext, finding: Finding): EmbeddedTarget | undefined {
+  return embeddedEntry(context, finding)?.target;
 }
 
 export interface FixOptions {
@@ -107,6 +148,7 @@ export function fixesFor(text: string, finding: Finding, options: FixOptions = {
   const suggestions = finding.fixes ?? [];
   if (suggestions.length === 0) return [];
   const shared = context && context.text === text ? context : fixContext(text);
+  if (finding.embedded) return embeddedFixes(shared, finding, options);
   const document = shared.file.documents[finding.document];
   if (!document) return [];
   const fixes: Fix[] = [];
@@ -116,6 +158,24 @@ export function fixesFor(text: string, finding: Finding, options: FixOptions = {
     if (!edits || !changesText(text, edits) || !shared.validity.keepsYamlValid(edits)) continue;
     const title = titleOf(intent, finding.path);
     fixes.push({ title: message(options.locale ?? 'en', title.key, title.args), rule: finding.rule, edits, applicability });
+    if (options.firstSafeOnly) break;
+  }
+  return fixes;
+}
+
+/** A finding inside an embedded text: its fixes computed on that text, each mapped back and verified. */
+function embeddedFixes(context: FixContext, finding: Finding, options: FixOptions): Fix[] {
+  const entry = embeddedEntry(context, finding);
+  if (!entry || !finding.embedded) return [];
+  const inner: Finding = { ...finding, document: finding.embedded.document };
+  delete inner.embedded;
+  const fixes: Fix[] = [];
+  // Every fix is tried: one that cannot be written back must not hide the next (fix-all wants the first that can).
+  for (const fix of fixesFor(entry.inner.text, inner, { ...options, firstSafeOnly: false }, entry.inner)) {
+    if (options.firstSafeOnly && fix.applicability !== 'safe') continue;
+    const edits = mapEmbeddedEdits(context.text, entry.target, fix.edits);
+    if (!edits || !context.validity.keepsYamlValid(edits)) continue;
+    fixes.push({ ...fix, edits });
     if (options.firstSafeOnly) break;
   }
   return fixes;

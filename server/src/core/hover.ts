@@ -12,8 +12,11 @@ import { joinPath } from './fieldPath.ts';
 import { parseFile } from './parse.ts';
 import { routeDocument } from './route.ts';
 import { factPath } from './schemaCheck.ts';
-import type { AnalyzeOptions, Locale, Span } from './types.ts';
-import { resolveVersion } from './version.ts';
+import type { AnalyzeOptions, Locale, ResolvedVersion, Span } from './types.ts';
+import { resolveVersion, versionSourceText } from './version.ts';
+import { versionHints } from './versionHints.ts';
+import { findEmbeddings, isKindCluster } from './embedded/hosts.ts';
+import { routeEmbedded } from './embedded/analyzeEmbedded.ts';
 
 export interface HoverResult {
   markdown: string;
@@ -95,17 +98,54 @@ function versionLines(notes: VersionNote[] | undefined, minor: Minor, locale: Lo
 
 export function hoverAt(text: string, offset: number, options: AnalyzeOptions = {}): HoverResult | undefined {
   const locale = options.locale ?? 'en';
-  const t = (key: MessageKey, args?: Record<string, string | number>) => message(locale, key, args);
   const file = parseFile(text);
   const documents = file.documents.map(routeDocument);
-  const document = documents.find((d) => offset >= d.parsed.span.start && offset <= d.parsed.span.end && d.role === 'kube-proxy');
+  const version = resolveVersion(options.kubernetesVersion, documents, versionHints(documents));
+  const kubeadmFile = documents.some((d) => d.role === 'kubeadm');
+  const embedding = findEmbeddings(text, documents).find((e) => offset >= e.scalar.outer.start && offset <= e.scalar.outer.end);
+  if (embedding) {
+    // Inside a ConfigMap's config.conf or a kind patch: the hover of the text it holds, placed back in the file.
+    const { map, text: inner } = embedding.scalar;
+    const innerOffset = map.toInner(offset);
+    if (innerOffset === undefined || !embedding.scalar.exact) return undefined;
+    const innerDocuments = routeEmbedded(inner).documents;
+    const document = innerDocuments.find(
+      (d) => innerOffset >= d.parsed.span.start && innerOffset <= d.parsed.span.end && d.role === 'kube-proxy',
+    );
+    const target = document && targetAt(document.parsed.doc.contents as Node | null, innerOffset, '');
+    const hover = target && hoverFor(target, version, locale, embedding.host.kind === 'kind-patch');
+    return hover && { ...hover, span: map.toOuter(hover.span) };
+  }
+  const document = documents.find((d) => offset >= d.parsed.span.start && offset <= d.parsed.span.end);
   if (!document) return undefined;
   const target = targetAt(document.parsed.doc.contents as Node | null, offset, '');
   if (!target) return undefined;
-  const version = resolveVersion(options.kubernetesVersion, documents);
+  if (document.role === 'kube-proxy') return hoverFor(target, version, locale, kubeadmFile);
+  // A kind Cluster's own fields that kind writes into kube-proxy's configuration.
+  if (!isKindCluster(document)) return undefined;
+  const kubeProxyPath = KIND_FIELDS_FOR_KUBE_PROXY[target.path.startsWith('featureGates.') ? 'featureGates' : target.path];
+  if (!kubeProxyPath) return undefined;
+  return hoverFor({ ...target, path: kubeProxyPath }, version, locale, true, message(locale, 'hover.kindCopies', { path: kubeProxyPath }));
+}
+
+/** kind Cluster fields and the KubeProxyConfiguration field kind writes them to. */
+const KIND_FIELDS_FOR_KUBE_PROXY: Record<string, string> = {
+  'networking.kubeProxyMode': 'mode',
+  featureGates: 'featureGates',
+};
+
+/** The hover for a path of a KubeProxyConfiguration; `lead`: a sentence to put first (where the value goes). */
+function hoverFor(
+  target: Target,
+  version: ResolvedVersion,
+  locale: Locale,
+  kubeadmManaged: boolean,
+  lead?: string,
+): HoverResult | undefined {
+  const t = (key: MessageKey, args?: Record<string, string | number>) => message(locale, key, args);
   const minor = version.minor;
-  const footer = t('hover.footer', { minor, source: t(`version.source.${version.source}`) });
-  const sections: string[] = [];
+  const footer = t('hover.footer', { minor, source: versionSourceText(version, t) });
+  const sections: string[] = lead ? [lead] : [];
 
   if (target.path === 'apiVersion' || target.path === 'kind') {
     sections.push(
@@ -139,8 +179,7 @@ export function hoverAt(text: string, offset: number, options: AnalyzeOptions = 
     }
     const notes = versionLines(fact.versions, minor, locale);
     if (notes.length > 0) sections.push(`**${t('hover.versions')}**\n${notes.map((line) => `- ${line}`).join('\n')}`);
-    if (fact.kubeadm && documents.some((d) => d.role === 'kubeadm'))
-      sections.push(`**${t('hover.kubeadm')}**: ${textOf(fact.kubeadm, locale)}`);
+    if (fact.kubeadm && kubeadmManaged) sections.push(`**${t('hover.kubeadm')}**: ${textOf(fact.kubeadm, locale)}`);
     else if (fact.kubeadm) sections.push(`${t('hover.kubeadm')}: ${textOf(fact.kubeadm, locale)}`);
     sections.push(`[${t('hover.docs')}](${fact.docs})`);
   }

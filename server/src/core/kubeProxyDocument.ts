@@ -18,6 +18,7 @@ import type { ClusterProfile, Locale } from './types.ts';
 import { lastSegment, splitPath } from './fieldPath.ts';
 import { safe, unsafe, type FixSuggestion } from './fixIntent.ts';
 import { unquotedNumber } from './scalar.ts';
+import { mergePatch, type KindPatchIgnored, type Placement } from './placement.ts';
 
 type Translate = (key: MessageKey, args?: Record<string, string | number>) => string;
 export type Emit = (rule: string, report: Report) => void;
@@ -84,14 +85,28 @@ export interface DocumentEnv {
   t: Translate;
   locale: Locale;
   profile: ClusterProfile;
-  /** Whether the file is a kubeadm configuration (kubeadm writes the ConfigMap kube-proxy reads). */
+  /** Whether kubeadm (directly, or run by kind) writes the ConfigMap kube-proxy reads. */
   kubeadmManaged: boolean;
+  placement: Placement;
 }
 
-export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: DecodedDocument, env: DocumentEnv, emit: Emit): void {
-  const { minor, text, lines, t, locale, profile, kubeadmManaged } = env;
+export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: DecodedDocument, env: DocumentEnv, emitAll: Emit): void {
+  const { minor, text, lines, t, locale, profile, kubeadmManaged, placement } = env;
   const refuse = (summary: string, upstream: string): string => t('frame.refuse', { summary, minor, upstream });
-  if (document.apiVersion !== KUBE_PROXY_API_VERSION || document.kind !== 'KubeProxyConfiguration') {
+  let emit = emitAll;
+  let base: Record<string, unknown> | undefined;
+  if (placement.kind === 'kind-patch') {
+    if (kindPatchIgnored(document, placement.ignored, t, emit)) return;
+    base = placement.base;
+    // What kind generated and the patch left alone is reported where it was set (networking.kubeProxyMode,
+    // featureGates) or not at all (kind's own template): only what the patch writes is reported here.
+    emit = (rule, report) => {
+      if (report.span || decoded.locations.has(report.path)) emitAll(rule, report);
+    };
+  }
+  const apiVersionMissing =
+    placement.kind === 'kind-patch' && (document.apiVersion === undefined || document.apiVersion === null || document.apiVersion === '');
+  if ((document.apiVersion !== KUBE_PROXY_API_VERSION && !apiVersionMissing) || document.kind !== 'KubeProxyConfiguration') {
     const wrongKind = document.kind !== 'KubeProxyConfiguration' && document.apiVersion === KUBE_PROXY_API_VERSION;
     const upstream =
       typeof document.apiVersion !== 'string' || document.apiVersion === ''
@@ -115,6 +130,11 @@ export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: Deco
   }
   const value = decoded.value as Record<string, unknown>;
   const raw = cloneDecoded(value) as Record<string, unknown>;
+  // Strict decoding: `kubeadm config validate` rejects unknown and duplicate fields in a kubeadm or
+  // --config file. A ConfigMap's text goes to kube-proxy alone, and kind hands a patch to `kubeadm
+  // init`, which only warns: kube-proxy then decodes leniently and runs without them (a warning).
+  const lenient = placement.kind !== 'file';
+  const lenientSeverity = lenient ? { severity: 'warning' as const } : {};
 
   for (const duplicate of decoded.duplicates) {
     const key = String(lastSegment(duplicate.path));
@@ -122,7 +142,8 @@ export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: Deco
     emit('duplicate-field', {
       path: duplicate.path,
       span: duplicate.key,
-      message: t('duplicate-field', {
+      ...lenientSeverity,
+      message: t(lenient ? 'duplicate-field.lenient' : 'duplicate-field', {
         path: duplicate.path,
         upstream: `strict decoding error: yaml: unmarshal errors:\n  line ${line}: key ${JSON.stringify(key)} already set in map`,
       }),
@@ -137,7 +158,13 @@ export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: Deco
       emit('unknown-field', {
         path: issue.path,
         at: 'key',
-        message: t('unknown-field', { path: issue.path, minor, hint: hint ? t(hint.key, hint.args) : '', upstream: issue.upstream }),
+        ...lenientSeverity,
+        message: t(lenient ? 'unknown-field.lenient' : 'unknown-field', {
+          path: issue.path,
+          minor,
+          hint: hint ? t(hint.key, hint.args) : '',
+          upstream: issue.upstream,
+        }),
         fixes: [...(hint?.fixes ?? []), unsafe({ kind: 'removeKey' })],
       });
       continue;
@@ -211,16 +238,18 @@ export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: Deco
     });
   }
 
-  const config = buildEffective(raw, minor);
+  const merged = base ? (mergePatch(base, raw) as Record<string, unknown>) : raw;
+  const config = buildEffective(merged, minor);
   const ctx: KubeProxyContext = {
     minor,
     locale,
     t,
     document,
     config,
-    raw,
+    raw: merged,
     profile,
     kubeadmManaged,
+    placement,
     has: (path) => decoded.locations.has(path),
     refuse,
     report: () => undefined,
@@ -230,6 +259,26 @@ export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: Deco
     ctx.report = (report) => emit(rule.id, report);
     rule.check(ctx);
   }
+}
+
+/**
+ * kind applies a merge patch only to the document whose kind it names and whose apiVersion it
+ * names exactly, if it names one (pkg/internal/patch/resource.go), and only the first control-plane
+ * node's configuration reaches kube-proxy. A patch kind never applies gets one finding, nothing else.
+ */
+function kindPatchIgnored(document: RoutedDocument, ignored: KindPatchIgnored | undefined, t: Translate, emit: Emit): boolean {
+  const apiVersion = document.apiVersion;
+  if (apiVersion !== undefined && apiVersion !== null && apiVersion !== '' && apiVersion !== KUBE_PROXY_API_VERSION) {
+    emit('kind-patch-ignored', {
+      path: 'apiVersion',
+      message: t('kind-patch-ignored.apiVersion', { apiVersion: String(apiVersion), expected: KUBE_PROXY_API_VERSION }),
+      fixes: [safe({ kind: 'setValue', value: KUBE_PROXY_API_VERSION })],
+    });
+    return true;
+  }
+  if (!ignored) return false;
+  emit('kind-patch-ignored', { path: 'kind', message: t(`kind-patch-ignored.${ignored}`) });
+  return true;
 }
 
 /**

@@ -36,6 +36,12 @@ export interface Finding {
   docs: string;
   /** What can be done about it, best first (core/fixes.ts turns these into edits). */
   fixes?: FixSuggestion[];
+  /**
+   * For a KubeProxyConfiguration inside a string of the file (a ConfigMap's `data["config.conf"]`,
+   * a kind patch): the path of that string in document `document`, and the index of the YAML
+   * document inside the string. `path` and the fixes are then about the inner text.
+   */
+  embedded?: { in: string; document: number };
 }
 
 export type VersionSource = 'setting' | 'file' | 'default';
@@ -45,6 +51,8 @@ export interface ResolvedVersion {
   source: VersionSource;
   /** What the file or setting said, when it was not a supported minor as such. */
   requested?: string;
+  /** For a version found in the file other than in a ClusterConfiguration: what named it (`kindest/node:v1.33.1`). */
+  from?: string;
 }
 
 export type ClusterScale = 'small' | 'large';

@@ -1,12 +1,16 @@
 /**
  * Which Kubernetes minor to check against: the setting (unless `auto`), else the
- * ClusterConfiguration.kubernetesVersion of the same file, else the newest supported minor.
+ * ClusterConfiguration.kubernetesVersion of the same file, else another hint in the file (a kind
+ * node image, a kube-proxy image, kubeadm's stored ClusterConfiguration: versionHints.ts), else the
+ * newest supported minor.
  * Labels such as `stable-1.33` name their minor; `stable` or `latest` need a network lookup that
  * kubeadm does and we do not, so they fall back to the newest minor.
  */
 import { isSupportedMinor, minorNumber, NEWEST_MINOR, OLDEST_MINOR, SUPPORTED_MINORS, type Minor } from '../knowledge/versions.ts';
+import type { MessageKey } from '../knowledge/messages.ts';
 import type { RoutedDocument } from './route.ts';
 import type { ResolvedVersion } from './types.ts';
+import type { VersionHint } from './versionHints.ts';
 
 /** The minor a kubernetesVersion value names, if it names one ("v1.33.2", "1.33", "stable-1.33"). */
 export function minorFromVersionText(text: string): number | undefined {
@@ -17,11 +21,12 @@ export function minorFromVersionText(text: string): number | undefined {
   return undefined;
 }
 
-function clamp(minorNo: number, requested: string, source: ResolvedVersion['source']): ResolvedVersion {
+function clamp(minorNo: number, requested: string, source: ResolvedVersion['source'], from?: string): ResolvedVersion {
   const candidate = `1.${minorNo}`;
-  if (isSupportedMinor(candidate)) return { minor: candidate, source };
+  const named = from === undefined ? {} : { from };
+  if (isSupportedMinor(candidate)) return { minor: candidate, source, ...named };
   const minor: Minor = minorNo < minorNumber(OLDEST_MINOR) ? OLDEST_MINOR : NEWEST_MINOR;
-  return { minor, source, requested };
+  return { minor, source, requested, ...named };
 }
 
 export function clusterConfigurationVersion(documents: RoutedDocument[]): unknown {
@@ -33,7 +38,11 @@ export function clusterConfigurationVersion(documents: RoutedDocument[]): unknow
   return undefined;
 }
 
-export function resolveVersion(setting: string | undefined, documents: RoutedDocument[]): ResolvedVersion {
+export function resolveVersion(
+  setting: string | undefined,
+  documents: RoutedDocument[],
+  hints: readonly VersionHint[] = [],
+): ResolvedVersion {
   if (setting && setting !== 'auto') {
     const minorNo = minorFromVersionText(setting);
     if (minorNo !== undefined) return clamp(minorNo, setting, 'setting');
@@ -43,6 +52,10 @@ export function resolveVersion(setting: string | undefined, documents: RoutedDoc
     const text = String(fromFile);
     const minorNo = minorFromVersionText(text);
     if (minorNo !== undefined) return clamp(minorNo, text, 'file');
+  }
+  for (const hint of hints) {
+    const minorNo = minorFromVersionText(hint.version);
+    if (minorNo !== undefined) return clamp(minorNo, hint.version, 'file', hint.from);
   }
   return { minor: NEWEST_MINOR, source: 'default' };
 }
@@ -59,4 +72,13 @@ export function versionNote(
   if (!version.requested) return undefined;
   const key = version.minor === NEWEST_MINOR && version.minor !== OLDEST_MINOR ? 'version.newer' : 'version.older';
   return { key, args: { requested: version.requested, minor: version.minor, oldest: OLDEST_MINOR, newest: NEWEST_MINOR } };
+}
+
+/** Where the version came from, in the user's language: the setting, the file (and what in it), or the default. */
+export function versionSourceText(
+  version: ResolvedVersion,
+  t: (key: MessageKey, args?: Record<string, string | number>) => string,
+): string {
+  if (version.source === 'file' && version.from !== undefined) return t('version.source.hint', { from: version.from });
+  return t(`version.source.${version.source}`);
 }

@@ -30,7 +30,12 @@ export function pairOf(map: YAMLMap, key: string): Pair | undefined {
 }
 
 export function findPath(doc: Document.Parsed, path: string): PathHit | undefined {
-  let value: Node | null = doc.contents as Node | null;
+  return findPathIn(doc.contents as Node | null, path);
+}
+
+/** `findPath` from any node (an item of a List, a map inside a document). */
+export function findPathIn(root: Node | null, path: string): PathHit | undefined {
+  let value: Node | null = root;
   let hit: PathHit = { value };
   for (const segment of splitPath(path)) {
     if (typeof segment === 'number') {

@@ -11,6 +11,10 @@ export const MESSAGES = {
   // Frames: what upstream does with the problem.
   'frame.refuse': ['{summary} kube-proxy {minor} refuses to start: {upstream}', '{summary}kube-proxy {minor} 将拒绝启动：{upstream}'],
   'frame.kubeadmRefuses': ['{summary} kubeadm refuses the file: {upstream}', '{summary}kubeadm 会拒绝该文件：{upstream}'],
+  'frame.kindRefuses': [
+    '{summary} `kind create cluster` refuses the file: {upstream}',
+    '{summary}`kind create cluster` 会拒绝该文件：{upstream}',
+  ],
 
   'yaml-syntax': [
     'YAML syntax error: {detail}. Neither kube-proxy nor kubeadm can read this file.',
@@ -37,6 +41,10 @@ export const MESSAGES = {
   'unknown-field': [
     'Unknown field "{path}" in KubeProxyConfiguration for Kubernetes {minor}{hint}. kube-proxy ignores it (it logs "Using lenient decoding as strict decoding failed" at start-up and goes on without the field), and `kubeadm config validate` rejects the file: {upstream}',
     'Kubernetes {minor} 的 KubeProxyConfiguration 没有字段 "{path}"{hint}。kube-proxy 会忽略它（启动时记录 "Using lenient decoding as strict decoding failed" 后不带该字段继续运行），`kubeadm config validate` 会拒绝该文件：{upstream}',
+  ],
+  'unknown-field.lenient': [
+    'Unknown field "{path}" in KubeProxyConfiguration for Kubernetes {minor}{hint}. kube-proxy ignores it: it logs "Using lenient decoding as strict decoding failed" at start-up and runs without the field: {upstream}',
+    'Kubernetes {minor} 的 KubeProxyConfiguration 没有字段 "{path}"{hint}。kube-proxy 会忽略它：启动时记录 "Using lenient decoding as strict decoding failed"，然后不带该字段运行：{upstream}',
   ],
   'unknown-field.hintCase': [
     ' (did you mean "{suggestion}"? field names are case-sensitive)',
@@ -65,6 +73,10 @@ export const MESSAGES = {
   'duplicate-field': [
     'Field "{path}" is set twice; kube-proxy keeps the last value and `kubeadm config validate` rejects the file: {upstream}',
     '字段 "{path}" 被设置了两次；kube-proxy 采用最后一个值，`kubeadm config validate` 会拒绝该文件：{upstream}',
+  ],
+  'duplicate-field.lenient': [
+    'Field "{path}" is set twice; kube-proxy logs "Using lenient decoding as strict decoding failed" and keeps the last value: {upstream}',
+    '字段 "{path}" 被设置了两次；kube-proxy 会记录 "Using lenient decoding as strict decoding failed" 并采用最后一个值：{upstream}',
   ],
 
   'invalid-type': ['"{path}" must be {expected}, not {actual}{hint}.', '"{path}" 应为{expected}，而不是{actual}{hint}。'],
@@ -265,6 +277,39 @@ export const MESSAGES = {
     'kubeadm does not read {gvk} documents: `kubeadm init` ignores this one (it prints "{ignored}"), and `kubeadm config validate` rejects the file: {upstream}',
     'kubeadm 不读取 {gvk} 文档：`kubeadm init` 会忽略它（输出 "{ignored}"），`kubeadm config validate` 则会拒绝该文件：{upstream}',
   ],
+  // kind cluster configs (kind.x-k8s.io/v1alpha4): what kind does with kube-proxy's configuration.
+  'kind-api-version': [
+    '{apiVersion} was dropped in kind v0.9.0; kind reads only {expected} (some fields moved: check the whole file).',
+    'kind 自 v0.9.0 起已不再支持 {apiVersion}，只读取 {expected}（部分字段已调整：请检查整个文件）。',
+  ],
+  'kind-proxy-mode': [
+    'networking.kubeProxyMode "{value}" is not a mode kind knows; accepted (case-sensitive): {accepted}.',
+    'networking.kubeProxyMode "{value}" 不是 kind 认识的模式；可用值（区分大小写）：{accepted}。',
+  ],
+  'kind-feature-gates': [
+    '{summary} kind passes featureGates to every component and writes them into the KubeProxyConfiguration it generates: kube-proxy {minor} refuses to start: {upstream}',
+    '{summary}kind 会把 featureGates 传给每个组件，并写入它生成的 KubeProxyConfiguration：kube-proxy {minor} 将拒绝启动：{upstream}',
+  ],
+  'kind-patch-ignored.apiVersion': [
+    'kind applies this patch only to a document whose apiVersion is "{apiVersion}", but the KubeProxyConfiguration it generates is {expected}: the patch matches nothing and kind drops it without a message, so none of these settings reach kube-proxy. Use {expected}, or leave apiVersion out.',
+    'kind 只会把此补丁应用到 apiVersion 为 "{apiVersion}" 的文档，而它生成的 KubeProxyConfiguration 是 {expected}：补丁匹配不到任何文档，kind 会不加提示地丢弃它，其中的设置都不会到达 kube-proxy。请改用 {expected}，或不写 apiVersion。',
+  ],
+  'kind-patch-ignored.notBootstrapNode': [
+    'This patch never reaches kube-proxy: kind runs `kubeadm init` only on the first control-plane node in nodes[], and the other nodes run `kubeadm join`, which reads only the JoinConfiguration. Put it in the top-level kubeadmConfigPatches (or under the first control-plane node).',
+    '此补丁不会作用于 kube-proxy：kind 只在 nodes[] 中第一个 control-plane 节点上运行 `kubeadm init`，其他节点运行的 `kubeadm join` 只读取 JoinConfiguration。请把它放到顶层 kubeadmConfigPatches（或第一个 control-plane 节点下）。',
+  ],
+  'kind-patch-ignored.proxyModeNone': [
+    'networking.kubeProxyMode is none: kind generates no KubeProxyConfiguration and skips the kube-proxy addon, so this patch matches nothing and is dropped.',
+    'networking.kubeProxyMode 为 none：kind 不会生成 KubeProxyConfiguration，也会跳过 kube-proxy 插件，因此此补丁匹配不到任何文档而被丢弃。',
+  ],
+  'kind-patch-mode': [
+    'The patch sets mode "{patch}" and kube-proxy runs in that mode, but networking.kubeProxyMode says "{cluster}", and kind acts on that one (nftables: it also sets conntrack.tcpBeLiberal; none: it skips kube-proxy). Set the mode in networking.kubeProxyMode and drop it here.',
+    '补丁把 mode 设为 "{patch}"，kube-proxy 会以该模式运行；但 networking.kubeProxyMode 为 "{cluster}"，而 kind 依据后者行事（nftables：还会设置 conntrack.tcpBeLiberal；none：跳过 kube-proxy）。请在 networking.kubeProxyMode 中设置模式，并删掉这里的 mode。',
+  ],
+  'kind-patch-mode.nftablesOnlyHere': [
+    'nftables is set only in this patch: kind sets conntrack.tcpBeLiberal for nftables (kubernetes#117924) only when networking.kubeProxyMode is nftables. Set networking.kubeProxyMode: nftables and drop the mode here.',
+    'nftables 只在此补丁中设置：只有当 networking.kubeProxyMode 为 nftables 时，kind 才会为 nftables 设置 conntrack.tcpBeLiberal（kubernetes#117924）。请设置 networking.kubeProxyMode: nftables，并删掉这里的 mode。',
+  ],
   'kubeadm-api-version.removed': [
     '{apiVersion} is no longer read by kubeadm {minor}; use kubeadm.k8s.io/v1beta4.',
     'kubeadm {minor} 已不再读取 {apiVersion}；请使用 kubeadm.k8s.io/v1beta4。',
@@ -351,6 +396,10 @@ export const MESSAGES = {
   'hover.docs': ['Upstream documentation', '上游文档'],
   'hover.source': ['source', '来源'],
   'hover.footer': ['Kubernetes {minor}, {source}', 'Kubernetes {minor}，{source}'],
+  'hover.kindCopies': [
+    'kind writes this into the KubeProxyConfiguration it generates, as `{path}`.',
+    'kind 会把它写入所生成的 KubeProxyConfiguration，对应 `{path}`。',
+  ],
   'hover.when': ['when: {when}', '适用：{when}'],
 
   'bp.frame': ['{summary} {rationale}', '{summary}{rationale}'],
@@ -406,6 +455,7 @@ export const MESSAGES = {
   ],
   'version.source.setting': ['from the kubeProxyTuner.kubernetesVersion setting', '来自 kubeProxyTuner.kubernetesVersion 设置'],
   'version.source.file': ['from ClusterConfiguration.kubernetesVersion in this file', '来自本文件 ClusterConfiguration.kubernetesVersion'],
+  'version.source.hint': ['from {from} in this file', '来自本文件中的 {from}'],
   'version.source.default': [
     'the newest supported minor (no version in the file or settings)',
     '最新支持的次版本（文件与设置中均未指定版本）',

@@ -50,7 +50,8 @@ function sameFinding(diagnostic: Diagnostic, finding: Finding): boolean {
     end.line === finding.range.end.line &&
     end.character === finding.range.end.character &&
     data?.path === finding.path &&
-    data?.document === finding.document
+    data?.document === finding.document &&
+    data?.embeddedIn === finding.embedded?.in
   );
 }
 
@@ -132,12 +133,14 @@ export function codeActions(
         if (ofRule) actions.push(ofRule);
       }
     }
-    actions.push({
-      title: message(locale, 'fix.suppressLine', { rule: finding.rule }),
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
-      edit: { changes: { [document.uri]: toLsp(document, [suppressionEdit(text, finding)]) } },
-    });
+    const suppression = suppressionEdit(text, finding, context);
+    if (suppression)
+      actions.push({
+        title: message(locale, 'fix.suppressLine', { rule: finding.rule }),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: { changes: { [document.uri]: toLsp(document, [suppression]) } },
+      });
   }
   const fileFix = wholeFileFix(document, options, message(locale, 'fix.all'), FIX_ALL_KIND, canResolve);
   if (fileFix && findings.length > 0) actions.push(fileFix);

@@ -17,6 +17,8 @@
 import {
   CompletionItemKind,
   InsertTextFormat,
+  InsertTextMode,
+  type Range,
   MarkupKind,
   type ClientCapabilities,
   type CompletionItem,
@@ -28,11 +30,15 @@ import type { LanguageService } from 'yaml-language-server';
 import { decodeDocument } from '../core/decode.ts';
 import { parseFile } from '../core/parse.ts';
 import { routeDocument } from '../core/route.ts';
-import { routeFile, type AnalysisCache } from '../core/analyze.ts';
+import { routeFile, type AnalysisCache, type RoutedFile } from '../core/analyze.ts';
 import { resolveVersion } from '../core/version.ts';
+import { versionHints } from '../core/versionHints.ts';
+import { findEmbeddings, mayEmbed } from '../core/embedded/hosts.ts';
+import { embeddedCursor } from '../core/embedded/cursor.ts';
+import { LineIndex } from '../core/text.ts';
 import { buildSchema } from '../core/schema.ts';
 import { validModes } from '../core/rules/proxyMode.ts';
-import type { AnalyzeOptions, Locale } from '../core/types.ts';
+import type { AnalyzeOptions, Locale, ResolvedVersion } from '../core/types.ts';
 import { fieldFact } from '../knowledge/fields.ts';
 import { isSupportedMinor, type Minor } from '../knowledge/versions.ts';
 import { isDocumentSnippet, localizedDescription, SNIPPET_DEFINITIONS, snippetClaims } from './snippets.ts';
@@ -257,9 +263,35 @@ export class KubeProxyCompletion {
 
   /** `cache`: the document's analysis cache (the server's): the version lookup then re-parses nothing unchanged. */
   async complete(document: TextDocument, position: Position, options: AnalyzeOptions, cache?: AnalysisCache): Promise<CompletionList> {
-    const empty: CompletionList = { isIncomplete: false, items: [] };
     const text = document.getText();
     const offset = document.offsetAt(position);
+    let routed: RoutedFile | undefined;
+    const outer = (): RoutedFile => (routed ??= routeFile(text, cache));
+    const version = (): ResolvedVersion => resolveVersion(options.kubernetesVersion, outer().documents, versionHints(outer().documents));
+    // Inside a ConfigMap's config.conf or a kind patch: complete the text it holds, then place the edits back.
+    const cursor = mayEmbed(text) ? embeddedCursor(text, findEmbeddings(text, outer().documents), offset) : undefined;
+    if (!cursor) return this.completeIn(text, offset, options, version);
+    const list = await this.completeIn(cursor.text, cursor.offset, options, version);
+    const inner = new LineIndex(cursor.text);
+    const place = (range: Range): Range => ({
+      start: document.positionAt(cursor.toOuter(inner.offset(range.start))),
+      end: document.positionAt(cursor.toOuter(inner.offset(range.end))),
+    });
+    for (const item of list.items) {
+      const edit = item.textEdit;
+      if (edit && 'range' in edit) edit.range = place(edit.range);
+      else if (edit) item.textEdit = { newText: edit.newText, insert: place(edit.insert), replace: place(edit.replace) };
+      item.additionalTextEdits = item.additionalTextEdits?.map((extra) => ({ ...extra, range: place(extra.range) }));
+      // The editor indents the lines after the first like the cursor's line, which includes the block's indentation.
+      item.insertTextMode = InsertTextMode.adjustIndentation;
+    }
+    return list;
+  }
+
+  /** Completion in a text of its own (a file, or an embedded text), with positions in that text. */
+  private async completeIn(text: string, offset: number, options: AnalyzeOptions, version: () => ResolvedVersion): Promise<CompletionList> {
+    const empty: CompletionList = { isIncomplete: false, items: [] };
+    const position = new LineIndex(text).position(offset);
     const segment = segmentAt(text, offset);
     if (segment.start === segment.end && segment.start < offset) return empty; // on a `---` line
     const line = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
@@ -273,7 +305,6 @@ export class KubeProxyCompletion {
     const routed = parseFile(content)
       .documents.map(routeDocument)
       .filter((doc) => doc.role !== 'empty');
-    const version = () => resolveVersion(options.kubernetesVersion, routeFile(text, cache).documents);
     if (routed.length === 0) {
       // A new document starts here: offer whole-document snippets (those for the file's version, if it names one).
       if (!atLineStart) return empty;

@@ -17,6 +17,8 @@ export interface DiagnosticData {
   rule: string;
   path: string;
   document: number;
+  /** For a finding inside a string of the document (a ConfigMap's config.conf): that string's path. */
+  embeddedIn?: string;
   fixes: FixSuggestion[];
 }
 
@@ -27,7 +29,13 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     source: DIAGNOSTIC_SOURCE,
     code: finding.rule,
     message: finding.message,
-    data: { rule: finding.rule, path: finding.path, document: finding.document, fixes: finding.fixes ?? [] } satisfies DiagnosticData,
+    data: {
+      rule: finding.rule,
+      path: finding.path,
+      document: finding.document,
+      ...(finding.embedded ? { embeddedIn: finding.embedded.in } : {}),
+      fixes: finding.fixes ?? [],
+    } satisfies DiagnosticData,
   };
   if (finding.docs) diagnostic.codeDescription = { href: finding.docs };
   return diagnostic;

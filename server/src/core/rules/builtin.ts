@@ -55,3 +55,14 @@ export const unsupportedApiVersion: BuiltInRule = {
     zh: 'kube-proxy 无法读取的 kubeproxy.config.k8s.io 文档。',
   },
 };
+export const kindPatchIgnored: BuiltInRule = {
+  id: 'kind-patch-ignored',
+  scope: 'builtin',
+  category: 'kubeadm',
+  severity: 'warning',
+  docs: 'https://kind.sigs.k8s.io/docs/user/configuration/#kubeadm-config-patches',
+  description: {
+    en: 'A kind KubeProxyConfiguration patch that kind never applies (wrong apiVersion, worker node, kubeProxyMode none).',
+    zh: 'kind 永远不会应用的 KubeProxyConfiguration 补丁（apiVersion 不符、位于工作节点、kubeProxyMode 为 none）。',
+  },
+};

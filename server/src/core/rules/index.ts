@@ -1,6 +1,18 @@
 /** Every rule, in one list. Settings, SARIF and documentation enumerate rules from here. */
 import { bindAddress } from './bindAddress.ts';
-import { duplicateField, invalidDuration, invalidType, unknownField, unsupportedApiVersion, yamlSyntax } from './builtin.ts';
+import {
+  duplicateField,
+  invalidDuration,
+  invalidType,
+  kindPatchIgnored,
+  unknownField,
+  unsupportedApiVersion,
+  yamlSyntax,
+} from './builtin.ts';
+import { kindApiVersion } from './kind/kindApiVersion.ts';
+import { kindFeatureGates } from './kind/kindFeatureGates.ts';
+import { kindPatchMode } from './kind/kindPatchMode.ts';
+import { kindProxyMode } from './kind/kindProxyMode.ts';
 import { clientBurst } from './clientBurst.ts';
 import { clusterCidr } from './clusterCidr.ts';
 import { configSyncPeriod } from './configSyncPeriod.ts';
@@ -71,6 +83,11 @@ export const RULES: readonly Rule[] = [
   kubeadmOverride,
   kubeadmKubeProxyGroup,
   kubeadmIgnoredDocument,
+  kindApiVersion,
+  kindProxyMode,
+  kindFeatureGates,
+  kindPatchIgnored,
+  kindPatchMode,
   explicitProxyMode,
   proxyModeForScale,
   profilingEnabled,

@@ -11,6 +11,8 @@ import type { Category, ClusterProfile, Locale, Severity, Span } from '../types.
 import type { FixSuggestion } from '../fixIntent.ts';
 import type { KubeadmChunk, SeparatorProblem } from '../kubeadmSplit.ts';
 import type { RoutedDocument } from '../route.ts';
+import type { Placement } from '../placement.ts';
+import type { Embedding } from '../embedded/hosts.ts';
 
 export interface Report {
   path: string;
@@ -35,8 +37,10 @@ export interface KubeProxyContext extends BaseContext {
   config: EffectiveConfig;
   /** The cluster the best-practice rules assume. */
   profile: ClusterProfile;
-  /** The document is part of a kubeadm configuration file: kubeadm, not the user, hands it to kube-proxy. */
+  /** kubeadm (directly, or run by kind) hands the configuration to kube-proxy, not the user. */
   kubeadmManaged: boolean;
+  /** Where the document sits: a file of its own, a ConfigMap's data, a kind patch. */
+  placement: Placement;
   /** The user's decoded values, without those the decoder rejected. */
   raw: Record<string, unknown>;
   /** Whether the user wrote this path. */
@@ -53,6 +57,8 @@ export interface FileContext extends BaseContext {
   separatorProblems: SeparatorProblem[];
   /** Whether the file is a kubeadm configuration (holds a kubeadm.k8s.io document). */
   isKubeadmFile: boolean;
+  /** KubeProxyConfigurations inside the file's other objects (ConfigMaps, kind patches). */
+  embeddings: readonly Embedding[];
   report(document: number, report: Report): void;
 }
 

@@ -16,6 +16,8 @@ export const zeroMeansDefault: KubeProxyRule = {
   docs: `${KUBE_PROXY_DOCS}#kubeproxy-config-k8s-io-v1alpha1-KubeProxyConfiguration`,
   description: { en: 'A zero that kube-proxy replaces with a default.', zh: '会被 kube-proxy 替换为默认值的 0。' },
   check(ctx) {
+    // kubeadm writes every field, unset ones as zeros (`qps: 0`, `syncPeriod: 0s`): that is its way of saying "default".
+    if (ctx.placement.kind === 'configmap' && ctx.placement.writtenByKubeadm) return;
     // The fields upstream defaults when 0 (knowledge/fields: `defaultWhen: zero`); strings are not zero.
     for (const { path, default: fallback } of DEFAULTED_WHEN_ZERO) {
       const value = valueAt(ctx.raw, path);
