@@ -204,6 +204,41 @@ export function fixableDocuments(count: number): string {
   return `${documents.join('\n---\n')}\n`;
 }
 
+/**
+ * `count` kube-proxy ConfigMaps (as `kubectl get cm -o yaml` of many clusters would give), each
+ * with mistakes inside config.conf that fix-all repairs there: a wrong-case value, a bare-number
+ * duration, a YAML 1.1 boolean in a string field, a duplicate key — and a kubeconfig.conf that stays.
+ */
+export function fixableConfigMaps(count: number): string {
+  const documents: string[] = [];
+  for (let i = 0; i < count; i++) {
+    documents.push(
+      [
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata:',
+        `  name: kube-proxy-${i}`,
+        '  namespace: kube-system',
+        'data:',
+        '  config.conf: |-',
+        '    apiVersion: kubeproxy.config.k8s.io/v1alpha1',
+        '    kind: KubeProxyConfiguration',
+        '    mode: IPVS  # chosen for scale',
+        '    hostnameOverride: yes',
+        '    enableProfiling: true',
+        '    enableProfiling: false',
+        '    ipvs:',
+        '      syncPeriod: 30',
+        `      minSyncPeriod: ${1 + (i % 5)}s`,
+        '  kubeconfig.conf: |-',
+        '    apiVersion: v1',
+        '    kind: Config',
+      ].join('\n'),
+    );
+  }
+  return `${documents.join('\n---\n')}\n`;
+}
+
 /** One KubeProxyConfiguration of roughly `lines` lines, mostly long lists (as a generated config would have). */
 export function largeKubeProxy(lines = 25_000): string {
   const out = [

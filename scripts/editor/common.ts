@@ -83,7 +83,7 @@ export function stageExtension(base: string): string {
   return dir;
 }
 
-/** A throwaway workspace with the seed, the kubeadm example and files that are none of ours. */
+/** A throwaway workspace with the guide example, the kubeadm example, a kube-proxy ConfigMap and files that are none of ours. */
 export function makeWorkspace(base: string, settings: Record<string, unknown> = { 'kubeProxyTuner.kubernetesVersion': '1.33' }): string {
   const folder = join(base, 'workspace');
   mkdirSync(join(folder, '.vscode'), { recursive: true });
@@ -112,6 +112,8 @@ export function makeWorkspace(base: string, settings: Record<string, unknown> = 
   cpSync(seed, join(folder, 'guide-kube-proxy.yaml'));
   for (const copy of ['quickfix.yaml', 'silence.yaml']) cpSync(seed, join(folder, copy));
   cpSync(join(ROOT, 'examples/kubeadm-config.yaml'), join(folder, 'kubeadm-config.yaml'));
+  // A kube-proxy ConfigMap written by hand, with mistakes inside config.conf (the README's screenshot).
+  cpSync(join(ROOT, 'test/fixtures/embedded/hand-written-mistakes.yaml'), join(folder, 'kube-proxy-cm.yaml'));
   writeFileSync(
     join(folder, 'fixall.yaml'),
     'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nMode: IPVS # keep\nipvs:\n  syncPeriod: 30\n',

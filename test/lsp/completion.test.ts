@@ -143,8 +143,13 @@ describe('completion', () => {
       'kubeadm-kube-proxy-nftables',
       'kube-proxy-ipvs',
       'kube-proxy-nftables',
+      'kube-proxy-configmap',
+      'kind-cluster-kube-proxy',
     ])
       assert.ok(all.includes(prefix), prefix);
+    // Among kubeadm documents a ConfigMap or a kind cluster is not what comes next.
+    const inKubeadm = labels(await complete(client, kubeadmFile('1.34', `${KP}---\nkube|`)));
+    assert.ok(inKubeadm.includes('kube-proxy-nftables') && !inKubeadm.includes('kube-proxy-configmap'), inKubeadm.join());
     assert.deepEqual(await complete(client, `${KP}---|\n`), [], 'not on a separator line');
     const parts = labels(await complete(client, `${KP}mode: nftables\n|`), SNIPPET);
     assert.deepEqual(parts.sort(), ['kube-proxy-section-conntrack', 'kube-proxy-section-metrics', 'kube-proxy-section-nftables']);

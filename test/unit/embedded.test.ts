@@ -194,6 +194,20 @@ describe('other shapes of the kube-proxy ConfigMap', () => {
     assert.match(hostString(after, ['data', 'config.conf']), /\n {2}syncPeriod: 30s\n/);
     assertOuterIntact(text, after, ['data', 'config.conf']);
   });
+  it('a single-quoted config.conf: positions through the folds, a fix that needs no line break', () => {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kube-proxy\ndata:\n  config.conf: 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\n\n    kind: KubeProxyConfiguration\n\n    mode: ''IPVS''\n\n    '\n`;
+    const found = problems(text, { kubernetesVersion: '1.34' });
+    assert.deepEqual(summary(found), [
+      `error proxy-mode data["config.conf"] mode @${at(text, "''IPVS''").line}:${at(text, "''IPVS''").character}`,
+    ]);
+    const [fix] = fixesFor(text, found[0]);
+    const after = applyEdits(text, fix.edits);
+    assert.match(after, /mode: ''ipvs''\n/);
+    assert.equal(
+      hostString(after, ['data', 'config.conf']),
+      "apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: 'ipvs'\n",
+    );
+  });
   it('a List from kubectl get cm,ds: the version comes from the kube-proxy image, the JSON copy is not reported twice', () => {
     const text = fixture('list-with-daemonset');
     const result = analyze(text);
@@ -286,12 +300,12 @@ describe('kind cluster configs', () => {
 });
 
 describe('the embedded text is read exactly', () => {
-  it('block scalars in every chomping and indentation, and double-quoted strings with escapes and folds, give the parser`s value', async () => {
+  it('block scalars in every chomping and indentation, and quoted strings with escapes and folds, give the parser`s value', async () => {
     const { scalarText } = await import('../../server/src/core/embedded/scalarText.ts');
     const inner =
       'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: "ipvs" \n\nipvs:\n  scheduler: \'rr\'\t\n  note: "é\\\\ \\"x\\""\n';
     for (const value of [inner, inner.trimEnd(), `${inner}\n\n`, `  ${inner}`]) {
-      for (const type of ['BLOCK_LITERAL', 'QUOTE_DOUBLE'] as const) {
+      for (const type of ['BLOCK_LITERAL', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'] as const) {
         for (const indent of [2, 4]) {
           const doc = new (await import('yaml')).Document({ data: { 'config.conf': value } });
           const node = doc.getIn(['data', 'config.conf'], true) as Node;

@@ -9,6 +9,8 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze.ts';
 import { parseFile } from '../../server/src/core/parse.ts';
 import { routeDocument } from '../../server/src/core/route.ts';
+import { routeEmbedded } from '../../server/src/core/embedded/analyzeEmbedded.ts';
+import { findEmbeddings } from '../../server/src/core/embedded/hosts.ts';
 import { minorFromVersionText } from '../../server/src/core/version.ts';
 import { FIELDS } from '../../server/src/knowledge/fields.ts';
 import { fieldFact } from '../../server/src/knowledge/fields.ts';
@@ -41,8 +43,13 @@ function asFile(snippet: SnippetDefinition, expanded: string, minor: Minor): str
   return `apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ${mode}\n${expanded}`;
 }
 
+/** The choice that names the Kubernetes version: a ClusterConfiguration's kubernetesVersion, or a kind node image. */
 const kubernetesVersionChoice = (snippet: SnippetDefinition) =>
-  choicesOf(snippet.body).find((choice) => snippet.body.some((line) => line.includes(`kubernetesVersion: \${${choice.tabStop}|`)));
+  choicesOf(snippet.body).find((choice) =>
+    snippet.body.some(
+      (line) => line.includes(`kubernetesVersion: \${${choice.tabStop}|`) || line.includes(`image: kindest/node:\${${choice.tabStop}|`),
+    ),
+  );
 
 /** Expand for one minor: the kubernetesVersion choice that names it, if the snippet has one. */
 function expandFor(snippet: SnippetDefinition, minor: Minor, extra: ExpandOptions['choose'] = {}): { text: string; setting: string } {
@@ -53,13 +60,21 @@ function expandFor(snippet: SnippetDefinition, minor: Minor, extra: ExpandOption
   return { text: expandSnippet(snippet.body, { choose: { [versionChoice.tabStop]: index, ...extra } }), setting: 'auto' };
 }
 
+/** The one KubeProxyConfiguration of a snippet: a document of its own, or the text of a ConfigMap or kind patch. */
 function kubeProxyValue(text: string): Record<string, unknown> {
-  const documents = parseFile(text)
-    .documents.map(routeDocument)
-    .filter((document) => document.role === 'kube-proxy');
+  const routed = parseFile(text).documents.map(routeDocument);
+  const documents = [
+    ...routed.filter((document) => document.role === 'kube-proxy'),
+    ...findEmbeddings(text, routed).flatMap((embedding) =>
+      routeEmbedded(embedding.scalar.text).documents.filter((document) => document.role === 'kube-proxy'),
+    ),
+  ];
   assert.equal(documents.length, 1, 'one KubeProxyConfiguration document');
   return documents[0].decoded!.value as Record<string, unknown>;
 }
+
+/** A kind patch is merged into the document kind generates: it holds what it changes, not a whole configuration. */
+const isKindSnippet = (snippet: SnippetDefinition): boolean => snippet.body.includes('kind: Cluster');
 
 function leaves(value: unknown, path = ''): [string, unknown][] {
   if (value && typeof value === 'object' && !Array.isArray(value)) {
@@ -156,7 +171,7 @@ describe('snippets', () => {
             }
             assert.deepEqual(actual, expected, `${name}: ${path} on ${minor}`);
           }
-          if (!isDocumentSnippet(snippet)) return;
+          if (!isDocumentSnippet(snippet) || isKindSnippet(snippet)) return;
           // A whole document sets every recommended field of its mode (none of another mode's section).
           const mode = String(value.mode);
           for (const doc of RECOMMENDED) {
@@ -192,7 +207,7 @@ describe('snippets', () => {
   }
 
   it('correct the widely copied example: logging.options.json nesting, no zero configSyncPeriod or flushFrequency', () => {
-    for (const [name, snippet] of entries.filter(([, s]) => isDocumentSnippet(s))) {
+    for (const [name, snippet] of entries.filter(([, s]) => isDocumentSnippet(s) && !isKindSnippet(s))) {
       const value = kubeProxyValue(expandSnippet(snippet.body));
       const logging = value.logging as Record<string, any>;
       assert.equal(logging.json, undefined, name);

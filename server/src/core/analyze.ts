@@ -19,7 +19,7 @@ import { inRange } from '../knowledge/versions.ts';
 import { shiftSuggestion } from './fixIntent.ts';
 import { parentPath } from './fieldPath.ts';
 import { analyzeEmbeddedText, embeddedFindings } from './embedded/analyzeEmbedded.ts';
-import { findEmbeddings, isKindCluster, type Embedding } from './embedded/hosts.ts';
+import { embeddingsOf, findEmbeddings, isKindCluster, movedEmbedding, type Embedding } from './embedded/hosts.ts';
 import { FILE_PLACEMENT, placementKey, type Placement } from './placement.ts';
 import { versionHints } from './versionHints.ts';
 import type { Minor } from '../knowledge/versions.ts';
@@ -55,9 +55,30 @@ export class AnalysisCache {
   readonly kubeProxy = new WeakMap<Document.Parsed, CachedReports>();
   /** The decode of every parsed document, at the document's offset when it was made (same key as above). */
   private readonly decoded = new WeakMap<Document.Parsed, { offset: number; decoded: DecodedDocument }>();
-  /** Findings of embedded texts (ConfigMap data, kind patches) by text and everything else they depend on. */
-  private embedded = new Map<string, Finding[]>();
-  private embeddedNow = new Map<string, Finding[]>();
+  /** The embedded texts of every parsed document, at the document's offset and index when they were found. */
+  private readonly embeddings = new WeakMap<Document.Parsed, { offset: number; index: number; embeddings: Embedding[] }>();
+  /** Findings of embedded texts (ConfigMap data, kind patches): by everything they depend on but the text, then by text. */
+  private embedded = new Map<string, Map<string, Finding[]>>();
+  private embeddedNow = new Map<string, Map<string, Finding[]>>();
+
+  /** `embeddingsOf`, looking only at documents not seen before (the others are moved with their document). */
+  embeddingsOf(text: string, document: RoutedDocument): Embedding[] {
+    const doc = document.parsed.doc;
+    const offset = doc.range[0];
+    const index = document.parsed.index;
+    const entry = this.embeddings.get(doc);
+    if (!entry) {
+      const embeddings = embeddingsOf(text, document);
+      this.embeddings.set(doc, { offset, index, embeddings });
+      return embeddings;
+    }
+    if (entry.offset !== offset || entry.index !== index) {
+      entry.embeddings = entry.embeddings.map((embedding) => movedEmbedding(embedding, offset - entry.offset, index));
+      entry.offset = offset;
+      entry.index = index;
+    }
+    return entry.embeddings;
+  }
 
   /** `analyzeEmbeddedText`, once per unchanged text; entries the latest analysis did not use are dropped. */
   embeddedFindings(text: string, placement: Placement, minor: Minor, options: AnalyzeOptions): Finding[] {
@@ -68,10 +89,12 @@ export class AnalysisCache {
       options.clusterScale ?? 'large',
       options.monitoring ?? true,
       JSON.stringify(options.rules ?? {}),
-      text,
     ].join('|');
-    const findings = this.embeddedNow.get(key) ?? this.embedded.get(key) ?? analyzeEmbeddedText(text, placement, minor, options);
-    this.embeddedNow.set(key, findings);
+    const findings =
+      this.embeddedNow.get(key)?.get(text) ?? this.embedded.get(key)?.get(text) ?? analyzeEmbeddedText(text, placement, minor, options);
+    let now = this.embeddedNow.get(key);
+    if (!now) this.embeddedNow.set(key, (now = new Map()));
+    now.set(text, findings);
     return findings;
   }
 
@@ -150,7 +173,9 @@ export function routeFile(text: string, cache?: AnalysisCache): RoutedFile {
 
 export function analyze(text: string, options: AnalyzeOptions = {}, cache?: AnalysisCache): AnalysisResult {
   const routed = routeFile(text, cache);
-  const embeddings = findEmbeddings(text, routed.documents);
+  const embeddings = cache
+    ? routed.documents.flatMap((document) => cache.embeddingsOf(text, document))
+    : findEmbeddings(text, routed.documents);
   const version = resolveVersion(options.kubernetesVersion, routed.documents, versionHints(routed.documents));
   const kindClusters = routed.documents.filter(isKindCluster);
   if (!isOurs(text, routed.documents) && embeddings.length === 0 && kindClusters.length === 0)

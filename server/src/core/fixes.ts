@@ -11,11 +11,11 @@ import { moveKey, removeDuplicate, removeKey, renameKey } from './edits/keyEdits
 import { quoteValue, setValue, unquoteValue } from './edits/scalarEdits.ts';
 import { removeSeparatorLine } from './edits/separator.ts';
 import type { Applicability, FixIntent } from './fixIntent.ts';
-import { parseFile, type ParseCache, type ParsedFile } from './parse.ts';
+import { canSplit, parseFile, pieceStarts, type ParseCache, type ParsedFile } from './parse.ts';
 import { renderScalar } from './scalar.ts';
 import { lineStart, newlineOf, type TextEdit } from './textEdits.ts';
 import type { Finding, Locale } from './types.ts';
-import { mapEmbeddedEdits, type EmbeddedTarget } from './embedded/edits.ts';
+import { mapEmbeddedEdits, pieceAround, type EmbeddedTarget } from './embedded/edits.ts';
 import { scalarText } from './embedded/scalarText.ts';
 import { findPath } from './yamlPath.ts';
 
@@ -102,6 +102,8 @@ export interface FixContext {
   validity: EditValidity;
   /** Embedded texts read so far, by document and path (fix-all asks for each of their findings). */
   embedded: Map<string, { target: EmbeddedTarget; inner: FixContext } | undefined>;
+  /** Where the file's `---` pieces start (computed once, for embedded fixes), or undefined when it cannot be cut. */
+  pieces?: number[] | null;
 }
 
 /** `parseCache`: the caller's cache (fix-all, the language server), so unchanged documents are not parsed again. */
@@ -118,12 +120,11 @@ function embeddedEntry(context: FixContext, finding: Finding): { target: Embedde
   if (context.embedded.has(key)) return context.embedded.get(key);
   const document = context.file.documents[finding.document];
   const scalar = document ? scalarText(context.text, findPath(document.doc, where.in)?.value ?? null) : undefined;
+  if (context.pieces === undefined) context.pieces = canSplit(context.text) ? pieceStarts(context.text) : null;
+  const piece = document ? pieceAround(context.text, context.pieces ?? undefined, document.span.start) : undefined;
   const entry =
     document && scalar?.exact
-      ? {
-          target: { scalar, hostPath: where.in, document: finding.document, documentStart: document.span.start },
-          inner: fixContext(scalar.text),
-        }
+      ? { target: { scalar, hostPath: where.in, document: finding.document, piece }, inner: fixContext(scalar.text) }
       : undefined;
   context.embedded.set(key, entry);
   return entry;

@@ -41,7 +41,7 @@ import { validModes } from '../core/rules/proxyMode.ts';
 import type { AnalyzeOptions, Locale, ResolvedVersion } from '../core/types.ts';
 import { fieldFact } from '../knowledge/fields.ts';
 import { isSupportedMinor, type Minor } from '../knowledge/versions.ts';
-import { isDocumentSnippet, localizedDescription, SNIPPET_DEFINITIONS, snippetClaims } from './snippets.ts';
+import { isDocumentSnippet, isHostSnippet, localizedDescription, SNIPPET_DEFINITIONS, snippetClaims } from './snippets.ts';
 
 const WARM_UP_IDLE_MS = 1000;
 const VIRTUAL_SCHEME = 'kube-proxy-tuner-completion';
@@ -309,9 +309,12 @@ export class KubeProxyCompletion {
       // A new document starts here: offer whole-document snippets (those for the file's version, if it names one).
       if (!atLineStart) return empty;
       const resolved = version();
+      // A ConfigMap or a kind cluster is a file of its own: not offered among kubeadm or kube-proxy documents.
+      const rest = text.slice(0, segment.start) + text.slice(segment.end);
+      const hosts = !/kubeadm\.k8s\.io|kubeproxy\.config\.k8s\.io/.test(rest);
       return {
         isIncomplete: false,
-        items: this.snippetItems(position, line, locale, true, resolved.source === 'default' ? undefined : resolved.minor),
+        items: this.snippetItems(position, line, locale, true, resolved.source === 'default' ? undefined : resolved.minor, hosts),
       };
     }
     if (routed.length !== 1 || routed[0].role !== 'kube-proxy') return empty;
@@ -341,11 +344,21 @@ export class KubeProxyCompletion {
     return TextDocument.create(`${VIRTUAL_SCHEME}://kube-proxy/${minor}/${locale}/document.yaml`, 'yaml', ++this.version, virtual);
   }
 
-  private snippetItems(position: Position, line: string, locale: Locale, documents: boolean, minor: Minor | undefined): CompletionItem[] {
+  private snippetItems(
+    position: Position,
+    line: string,
+    locale: Locale,
+    documents: boolean,
+    minor: Minor | undefined,
+    hosts = false,
+  ): CompletionItem[] {
     if (!this.options.snippets || !this.snippetSupport) return [];
     const range = { start: { line: position.line, character: position.character - line.length }, end: position };
     return Object.values(SNIPPET_DEFINITIONS)
-      .filter((snippet) => isDocumentSnippet(snippet) === documents && (!minor || snippetClaims(snippet, minor)))
+      .filter(
+        (snippet) =>
+          isDocumentSnippet(snippet) === documents && (!minor || snippetClaims(snippet, minor)) && (hosts || !isHostSnippet(snippet)),
+      )
       .map((snippet, index): CompletionItem => ({
         label: snippet.prefix,
         kind: CompletionItemKind.Snippet,

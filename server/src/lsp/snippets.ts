@@ -21,6 +21,11 @@ export function isDocumentSnippet(snippet: SnippetDefinition): boolean {
   return /^apiVersion\s*:/.test(snippet.body[0] ?? '');
 }
 
+/** Whether a snippet is an object that holds a KubeProxyConfiguration (a ConfigMap, a kind cluster), not one itself. */
+export function isHostSnippet(snippet: SnippetDefinition): boolean {
+  return snippet.body.some((line) => line === 'kind: ConfigMap' || line === 'kind: Cluster');
+}
+
 /** The half of an "English / 中文" description for a locale: split at the first " / " after which Chinese follows. */
 export function localizedDescription(description: string, locale: Locale): string {
   const cjk = /[\u3400-\u9fff]/;

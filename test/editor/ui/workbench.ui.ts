@@ -62,6 +62,26 @@ export async function runUiTest(VSIX = join(ROOT, 'dist/kube-proxy-tuner.vsix'))
     await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(folder)}`);
     await page.locator('.monaco-workbench').waitFor();
     const editor = page.locator('.editor-instance .monaco-editor').first();
+    /** Quick Open (Ctrl+P) a workspace file and wait until its editor shows `shows`. */
+    const openFile = async (name: string, shows: string): Promise<void> => {
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill(name);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: name }).waitFor();
+      await editor.locator('.view-line', { hasText: shows }).first().waitFor();
+    };
+    /** Put the cursor at `:line:column` with Go to Line (Ctrl+G): the editor renders only the lines in view. */
+    const goTo = async (where: string): Promise<void> => {
+      await editor.click({ position: { x: 200, y: 10 } });
+      await page.keyboard.press('Control+G');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill(where);
+      await page.keyboard.press('Enter');
+    };
 
     try {
       await step('open kubeadm-config.yaml with Ctrl+P', async () => {
@@ -73,14 +93,7 @@ export async function runUiTest(VSIX = join(ROOT, 'dist/kube-proxy-tuner.vsix'))
           await page.keyboard.press('Control+Alt+B');
           await secondary.waitFor({ state: 'hidden' });
         }
-        await page.keyboard.press('Control+P');
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor();
-        await input.fill('kubeadm-config.yaml');
-        await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'kubeadm-config.yaml' }).first().waitFor();
-        await page.keyboard.press('Enter');
-        await page.locator('.tab.active', { hasText: 'kubeadm-config.yaml' }).waitFor();
-        await editor.locator('.view-line', { hasText: 'KubeProxyConfiguration' }).first().waitFor();
+        await openFile('kubeadm-config.yaml', 'KubeProxyConfiguration');
       });
 
       await step('the Problems panel lists the unknown-field error', async () => {
@@ -98,12 +111,7 @@ export async function runUiTest(VSIX = join(ROOT, 'dist/kube-proxy-tuner.vsix'))
 
       await step('hovering conntrack.maxPerCore shows the recommendation and its upstream source', async () => {
         // Bring line 38 (conntrack.maxPerCore) into view with Ctrl+G: the editor renders only visible lines.
-        await editor.click({ position: { x: 200, y: 10 } });
-        await page.keyboard.press('Control+G');
-        const goTo = page.locator('.quick-input-widget input');
-        await goTo.waitFor();
-        await goTo.fill(':38:4');
-        await page.keyboard.press('Enter');
+        await goTo(':38:4');
         const key = editor.locator('.view-line span span', { hasText: /^maxPerCore$/ }).first();
         await key.waitFor();
         const hoverContents = page.locator('.monaco-hover .hover-contents', { hasText: 'Recommended' });
@@ -120,12 +128,7 @@ export async function runUiTest(VSIX = join(ROOT, 'dist/kube-proxy-tuner.vsix'))
 
       await step('the light bulb on logging.json offers the move, which fixes the file', async () => {
         // Put the cursor on `json` (line 47, column 4) with Ctrl+G.
-        await editor.click({ position: { x: 200, y: 10 } });
-        await page.keyboard.press('Control+G');
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor();
-        await input.fill(':47:4');
-        await page.keyboard.press('Enter');
+        await goTo(':47:4');
         const bulb = page.locator('.lightBulbWidget .codicon, .lightBulbWidget').first();
         await bulb.waitFor({ state: 'visible' });
         await bulb.click();
@@ -143,6 +146,37 @@ export async function runUiTest(VSIX = join(ROOT, 'dist/kube-proxy-tuner.vsix'))
         // The Problems panel no longer lists the error.
         await page.locator('.markers-panel .monaco-list-row', { hasText: 'logging.json' }).first().waitFor({ state: 'detached' });
         await page.screenshot({ path: join(RESULTS, 'after-quick-fix.png') });
+      });
+
+      await step('a kube-proxy ConfigMap: the error inside config.conf is on its line, and its quick fix keeps the ConfigMap', async () => {
+        await openFile('kube-proxy-cm.yaml', 'config.conf');
+        const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'is not valid on Kubernetes' }).first();
+        await row.waitFor();
+        const rows = (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).join('\n');
+        if (!/\[Ln 14, Col 11\]/.test(rows)) throw new Error(`the proxy-mode error is not at line 14, column 11: ${rows}`);
+        // Put the cursor on the value inside config.conf (line 14) and open the light bulb there.
+        await goTo(':14:12');
+        const bulb = page.locator('.lightBulbWidget .codicon, .lightBulbWidget').first();
+        await bulb.waitFor({ state: 'visible' });
+        await bulb.click();
+        const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Set mode to ipvs' }).first();
+        await item.waitFor();
+        // The README's picture: the squiggle inside config.conf, its quick fixes, the Problems panel.
+        await page.screenshot({ path: join(RESULTS, 'configmap.png') });
+        await item.click();
+        await page.locator('.tab.active.dirty').waitFor();
+        await page.keyboard.press('Control+S');
+        await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+        const saved = readFileSync(join(folder, 'kube-proxy-cm.yaml'), 'utf8');
+        if (
+          !/\n {4}# switched to IPVS for the load balancer\n {4}mode: "ipvs"\n/.test(saved) ||
+          !/\n {2}kubeconfig\.conf: \|-\n/.test(saved)
+        )
+          throw new Error(`the ConfigMap was not fixed as expected:\n${saved}`);
+        await page
+          .locator('.markers-panel .monaco-list-row', { hasText: 'is not valid on Kubernetes' })
+          .first()
+          .waitFor({ state: 'detached' });
       });
     } catch {
       // Later steps depend on earlier ones: one failure is reported and the rest are not run.

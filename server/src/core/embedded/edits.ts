@@ -2,13 +2,13 @@
  * Quick fixes inside an embedded KubeProxyConfiguration: the fix is computed on the inner text as
  * for any document (core/fixes.ts), then each inner edit is written back into the string that holds
  * the text. In a literal block every line the edit makes carries the block's indentation (and the
- * file's line breaks); in a double-quoted string the new text is escaped. Then the result is checked
+ * file's line breaks); in a quoted string the new text is escaped. Then the result is checked
  * the only way that cannot be fooled: the edited file is parsed again, the string read again, and it
  * must equal the inner text with the inner edits applied (and the file must be as valid as before).
  * A fix that does not pass is not offered.
  */
 import { isScalar, type Document } from 'yaml';
-import { canSplit, parseAt, parseFile, pieceStarts } from '../parse.ts';
+import { parseAt, parseFile } from '../parse.ts';
 import { lastAtOrBefore } from '../text.ts';
 import { applyEdits, lineStart, type TextEdit } from '../textEdits.ts';
 import { findPath } from '../yamlPath.ts';
@@ -53,36 +53,60 @@ function escapeDoubleQuoted(text: string): string {
   return body.replace(/^ /, '\\ ').replace(/ $/, '\\ ');
 }
 
-function doubleQuotedEdit(scalar: ScalarText, edit: TextEdit): TextEdit {
+/** An edit inside a quoted string; a single-quoted one has no escape for a line break, so such an edit is not written. */
+function quotedEdit(scalar: ScalarText, edit: TextEdit): TextEdit | undefined {
   const { start: s, end: e } = edit.span;
   const outerStart = scalar.map.startOf(s);
   const outerEnd = e > s ? scalar.map.endOf(e - 1) : outerStart;
-  return { span: { start: outerStart, end: outerEnd }, newText: escapeDoubleQuoted(edit.newText) };
+  if (scalar.style === 'double') return { span: { start: outerStart, end: outerEnd }, newText: escapeDoubleQuoted(edit.newText) };
+  if (edit.newText.includes('\n')) return undefined;
+  return { span: { start: outerStart, end: outerEnd }, newText: edit.newText.replaceAll("'", "''") };
 }
 
-/** The string at `hostPath` in document `documentIndex` of `text` (which starts at `documentStart`), read again. */
-function reread(text: string, documentIndex: number, documentStart: number, hostPath: string): string | undefined {
-  let doc: Document.Parsed | undefined;
-  if (canSplit(text)) {
-    // Only the edited piece changed: parse it alone (a ConfigMap in a 1,000-document file stays cheap).
-    const starts = pieceStarts(text);
-    const piece = lastAtOrBefore(starts, documentStart);
-    const end = piece + 1 < starts.length ? starts[piece + 1] : text.length;
-    doc = parseAt(text.slice(starts[piece], end), starts[piece])[0];
-  } else {
-    doc = parseFile(text).documents[documentIndex]?.doc;
-  }
+/** The string at `hostPath` of a document that parses without errors, read again. */
+function stringAt(doc: Document.Parsed | undefined, hostPath: string): string | undefined {
   if (!doc || doc.errors.length > 0) return undefined;
   const node = findPath(doc, hostPath)?.value;
   return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
 }
 
+/**
+ * The string the edits leave, read again: from the edited `---` piece alone when the file can be cut
+ * into pieces (a ConfigMap in a 1,000-document file stays cheap: fix-all reads every string it fixes),
+ * else from the whole edited file.
+ */
+function reread(text: string, target: EmbeddedTarget, edits: readonly TextEdit[]): string | undefined {
+  const { piece } = target;
+  if (piece) {
+    const local = edits.map((edit) => ({
+      span: { start: edit.span.start - piece.start, end: edit.span.end - piece.start },
+      newText: edit.newText,
+    }));
+    const edited = applyEdits(text.slice(piece.start, piece.end), local);
+    const docs = parseAt(edited, piece.start);
+    return docs.length === 1 ? stringAt(docs[0], target.hostPath) : undefined;
+  }
+  return stringAt(parseFile(applyEdits(text, edits)).documents[target.document]?.doc, target.hostPath);
+}
+
+/** The `---` piece of `text` that holds `offset`, when the file can be cut into pieces (parse.ts `canSplit`). */
+export function pieceAround(
+  text: string,
+  starts: readonly number[] | undefined,
+  offset: number,
+): { start: number; end: number } | undefined {
+  if (!starts) return undefined;
+  const index = lastAtOrBefore(starts as number[], offset);
+  return { start: starts[index], end: index + 1 < starts.length ? starts[index + 1] : text.length };
+}
+
 export interface EmbeddedTarget {
   scalar: ScalarText;
   hostPath: string;
-  /** Index and start offset of the outer document that holds the string. */
+  /** Index of the outer document that holds the string. */
   document: number;
-  documentStart: number;
+  /** The `---` piece of the file that holds it (undefined when the file cannot be cut into pieces). */
+  piece: { start: number; end: number } | undefined;
 }
 
 /**
@@ -94,12 +118,7 @@ export function mapEmbeddedEdits(outerText: string, target: EmbeddedTarget, inne
   if (!scalar.exact) return undefined;
   const outer: TextEdit[] = [];
   for (const edit of innerEdits) {
-    const mapped =
-      scalar.style === 'literal'
-        ? literalEdit(outerText, scalar, edit)
-        : scalar.style === 'double'
-          ? doubleQuotedEdit(scalar, edit)
-          : undefined;
+    const mapped = scalar.style === 'literal' ? literalEdit(outerText, scalar, edit) : quotedEdit(scalar, edit);
     if (!mapped) return undefined;
     // Every edit stays inside the string: the ConfigMap's other keys are never touched.
     if (mapped.span.start < scalar.outer.start || mapped.span.end > Math.max(scalar.outer.end, scalar.map.startOf(scalar.text.length)))
@@ -107,14 +126,13 @@ export function mapEmbeddedEdits(outerText: string, target: EmbeddedTarget, inne
     outer.push(mapped);
   }
   let expected: string;
-  let edited: string;
+  let read: string | undefined;
   try {
     expected = applyEdits(scalar.text, innerEdits);
-    edited = applyEdits(outerText, outer);
+    read = reread(outerText, target, outer);
   } catch {
     return undefined;
   }
-  const read = reread(edited, target.document, target.documentStart, target.hostPath);
   if (read === expected) return outer;
   // A block's chomping decides its final line breaks, which mean nothing to the YAML inside it.
   const withoutFinalBreaks = (value: string): string => value.replace(/\n+$/, '');

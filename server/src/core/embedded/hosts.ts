@@ -95,17 +95,31 @@ export function mayEmbed(text: string): boolean {
 
 /** The embeddings in one routed file, in document order. */
 export function findEmbeddings(text: string, documents: readonly RoutedDocument[]): Embedding[] {
+  return documents.flatMap((document) => embeddingsOf(text, document));
+}
+
+/** The embeddings of one document (none unless it is a ConfigMap, a List or a kind Cluster). */
+export function embeddingsOf(text: string, document: RoutedDocument): Embedding[] {
+  if (document.role !== 'other' || document.parsed.syntaxErrors.length > 0) return [];
+  const root = document.parsed.doc.contents as Node | null;
+  if (!isMap(root)) return [];
   const found: Embedding[] = [];
-  for (const document of documents) {
-    if (document.role !== 'other' || document.parsed.syntaxErrors.length > 0) continue;
-    const root = document.parsed.doc.contents as Node | null;
-    if (!isMap(root)) continue;
-    const index = document.parsed.index;
-    if (document.apiVersion === 'v1' && document.kind === 'ConfigMap') configMap(text, root, index, '', found);
-    else if (document.apiVersion === 'v1' && document.kind === 'List') list(text, root, index, found);
-    else if (isKindCluster(document)) kindCluster(text, root, index, found);
-  }
+  const index = document.parsed.index;
+  if (document.apiVersion === 'v1' && document.kind === 'ConfigMap') configMap(text, root, index, '', found);
+  else if (document.apiVersion === 'v1' && document.kind === 'List') list(text, root, index, found);
+  else if (isKindCluster(document)) kindCluster(text, root, index, found);
   return found;
+}
+
+/** An embedding of a document that moved within its file: its offsets by `delta`, its index to `document`. */
+export function movedEmbedding(embedding: Embedding, delta: number, document: number): Embedding {
+  if (delta === 0 && document === embedding.document) return embedding;
+  const { scalar } = embedding;
+  return {
+    ...embedding,
+    document,
+    scalar: { ...scalar, outer: { start: scalar.outer.start + delta, end: scalar.outer.end + delta }, map: scalar.map.shifted(delta) },
+  };
 }
 
 /** `kubectl get cm,ds -o yaml` prints a List whose items are whole objects. */

@@ -32,6 +32,15 @@ export class OffsetMap {
     this.outerEnd = outerEnd;
   }
 
+  /** The same map for a text that moved by `delta` in its file (the analysis cache keeps maps across edits). */
+  shifted(delta: number): OffsetMap {
+    return new OffsetMap(
+      this.runs.map((run) => ({ ...run, outer: run.outer + delta })),
+      this.innerLength,
+      this.outerEnd + delta,
+    );
+  }
+
   /** Index of the last run that starts at or before `offset` on the given side, or -1. */
   private runAt(offset: number, side: 'inner' | 'outer'): number {
     let low = 0;

@@ -2,15 +2,15 @@
  * The text a YAML string scalar holds, read from its source with a map back to the source
  * (offsetMap.ts). The `yaml` package gives the value but not where each character came from, so
  * literal block scalars (`|`, `|-`, `|+`, what kubectl and people write) and double-quoted ones
- * (what kubectl prints when a line ends in a space) are read here again, and the result must equal
- * the parser's value or it is not used: a map that could be wrong is worse than none. Other styles
- * (folded `>`, single-quoted, plain) cannot hold a multi-line configuration in practice; they get a
+ * (what kubectl prints when a line ends in a space) and single-quoted ones are read here again, and
+ * the result must equal the parser's value or it is not used: a map that could be wrong is worse than
+ * none. Folded (`>`) and plain scalars cannot hold a multi-line configuration in practice; they get a
  * coarse map, every character at the whole scalar, which places findings but allows no fix.
  */
 import { isScalar, type Node } from 'yaml';
 import { OffsetMap, type Run } from './offsetMap.ts';
 
-export type ScalarStyle = 'literal' | 'double' | 'other';
+export type ScalarStyle = 'literal' | 'double' | 'single' | 'other';
 
 export interface ScalarText {
   text: string;
@@ -56,9 +56,10 @@ export function scalarText(source: string, node: Node | null): ScalarText | unde
   if (node.type === 'BLOCK_LITERAL') {
     const literal = readLiteral(source, start, end, value);
     if (literal) return { ...base, ...literal, style: 'literal', exact: true };
-  } else if (node.type === 'QUOTE_DOUBLE') {
-    const quoted = readDoubleQuoted(source, start, end);
-    if (quoted && quoted.text === value) return { ...base, ...quoted, style: 'double', exact: true, indent: 0 };
+  } else if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') {
+    const double = node.type === 'QUOTE_DOUBLE';
+    const quoted = readQuoted(source, start, end, double ? '"' : "'");
+    if (quoted && quoted.text === value) return { ...base, ...quoted, style: double ? 'double' : 'single', exact: true, indent: 0 };
   }
   // One unit for the whole scalar: findings land on it, no edit maps back.
   const map = new OffsetMap(
@@ -173,7 +174,7 @@ function clip(runs: Run[], length: number): Run[] {
   return kept;
 }
 
-// ── double-quoted scalars ─────────────────────────────────────────────────────────────────────
+// ── quoted scalars ────────────────────────────────────────────────────────────────────────────
 
 const SIMPLE_ESCAPES: Record<string, string> = {
   '0': '\0',
@@ -200,8 +201,12 @@ const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
 const isBreak = (c: string | undefined): boolean => c === '\n' || c === '\r';
 
-function readDoubleQuoted(source: string, start: number, end: number): { text: string; map: OffsetMap } | undefined {
-  if (source[start] !== '"' || source[end - 1] !== '"') return undefined;
+/**
+ * A quoted scalar: double-quoted with its escapes, or single-quoted where only `''` is one; both fold
+ * line breaks the same way.
+ */
+function readQuoted(source: string, start: number, end: number, quote: '"' | "'"): { text: string; map: OffsetMap } | undefined {
+  if (source[start] !== quote || source[end - 1] !== quote) return undefined;
   const stop = end - 1;
   const builder = new RunBuilder();
   const parts: string[] = [];
@@ -209,7 +214,13 @@ function readDoubleQuoted(source: string, start: number, end: number): { text: s
   const skipBreak = (offset: number): number => (source[offset] === '\r' && source[offset + 1] === '\n' ? offset + 2 : offset + 1);
   while (at < stop) {
     const c = source[at];
-    if (c === '\\') {
+    if (quote === "'" && c === "'" && source[at + 1] === "'") {
+      parts.push("'");
+      builder.unit(at, 2, 1);
+      at += 2;
+      continue;
+    }
+    if (quote === '"' && c === '\\') {
       const next = source[at + 1];
       if (isBreak(next)) {
         // An escaped line break: no character, and the next line's leading blanks go too.
@@ -272,7 +283,8 @@ function readDoubleQuoted(source: string, start: number, end: number): { text: s
       continue;
     }
     let cursor = at + 1;
-    while (cursor < stop && source[cursor] !== '\\' && !isBlank(source[cursor]) && !isBreak(source[cursor])) cursor++;
+    while (cursor < stop && source[cursor] !== '\\' && source[cursor] !== "'" && !isBlank(source[cursor]) && !isBreak(source[cursor]))
+      cursor++;
     parts.push(source.slice(at, cursor));
     builder.verbatim(at, cursor - at);
     at = cursor;
