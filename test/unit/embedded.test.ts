@@ -262,6 +262,15 @@ describe('kind cluster configs', () => {
       ['warning networking.kubeProxyMode'],
     );
   });
+  it('a patch that copies the metadata of the kind template (kind deletes it after merging) is fine; other metadata is not', () => {
+    const patch = (metadata: string): string =>
+      `kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nkubeadmConfigPatches:\n- |\n  apiVersion: kubeproxy.config.k8s.io/v1alpha1\n  kind: KubeProxyConfiguration\n  metadata:\n    ${metadata}\n  mode: iptables\n`;
+    assert.deepEqual(summary(problems(patch('name: config'))), []);
+    assert.deepEqual(
+      problems(patch('name: kube-proxy')).map((f) => `${f.rule} ${f.path}`),
+      ['unknown-field metadata'],
+    );
+  });
   it('kubeProxyMode none: kind skips kube-proxy, a patch for it is dropped', () => {
     const text = fixture('kind-none');
     assert.deepEqual(summary(problems(text)), [

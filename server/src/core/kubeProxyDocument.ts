@@ -153,6 +153,10 @@ export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: Deco
 
   for (const issue of checkSchema(value, minor)) {
     removePath(raw, issue.path);
+    // kind's own template carries `metadata: {name: config}` and kind deletes exactly that text after
+    // merging (removeMetadata in pkg/cluster/internal/create/actions/config/config.go): a patch that
+    // copies it is fine.
+    if (placement.kind === 'kind-patch' && issue.path === 'metadata' && isKindTemplateMetadata(value.metadata)) continue;
     if (issue.kind === 'unknown-field') {
       const hint = unknownFieldHint(issue.path, minor, value);
       emit('unknown-field', {
@@ -279,6 +283,12 @@ function kindPatchIgnored(document: RoutedDocument, ignored: KindPatchIgnored | 
   if (!ignored) return false;
   emit('kind-patch-ignored', { path: 'kind', message: t(`kind-patch-ignored.${ignored}`) });
   return true;
+}
+
+function isKindTemplateMetadata(metadata: unknown): boolean {
+  if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata)) return false;
+  const keys = Object.keys(metadata);
+  return keys.length === 1 && (metadata as Record<string, unknown>).name === 'config';
 }
 
 /**

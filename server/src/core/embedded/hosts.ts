@@ -64,10 +64,20 @@ const KUBEADM_CONFIG_KEY = 'config.conf';
 
 /**
  * kubeadm writes config.conf by marshalling the whole v1alpha1 struct (keys sorted, every field
- * present): top-level keys a person rarely writes by hand tell that shape apart, also when the
- * hash annotation is missing (kubeadm leaves it out for a configuration the user supplied).
+ * present, unset strings as ""): fields a person rarely writes by hand, or writes empty, tell that
+ * shape apart, also when the hash annotation is missing (kubeadm leaves it out for a configuration
+ * the user supplied, and kubeadm before 1.20 did not write it). Three of them make the verdict.
  */
-const MARSHALLED_BY_KUBEADM = [/^bindAddressHardFail:/m, /^showHiddenMetricsForVersion:/m, /^winkernel:/m];
+const MARSHALLED_BY_KUBEADM = [
+  /^bindAddressHardFail:/m,
+  /^showHiddenMetricsForVersion:/m,
+  /^winkernel:/m,
+  /^ {2}acceptContentTypes: ""/m,
+  /^hostnameOverride: ""/m,
+  /^portRange: ""/m,
+  /^resourceContainer:/m,
+];
+const MARSHALLED_MARKS_NEEDED = 3;
 
 function scalarValue(node: Node | null | undefined): unknown {
   return isScalar(node) ? node.value : undefined;
@@ -149,7 +159,7 @@ function configMap(text: string, root: YAMLMap, index: number, prefix: string, f
     if (!MENTIONS_KUBE_PROXY.test(value.value) && !(kubeProxysOwn && key === KUBEADM_CONFIG_KEY)) continue;
     const scalar = scalarText(text, value);
     if (!scalar) continue;
-    const writtenByKubeadm = signed || MARSHALLED_BY_KUBEADM.every((shape) => shape.test(scalar.text));
+    const writtenByKubeadm = signed || MARSHALLED_BY_KUBEADM.filter((shape) => shape.test(scalar.text)).length >= MARSHALLED_MARKS_NEEDED;
     found.push({
       document: index,
       hostPath: joinPath(joinPath(prefix, 'data'), key),
