@@ -23,6 +23,25 @@ import { embeddingsOf, findEmbeddings, isKindCluster, movedEmbedding, type Embed
 import { FILE_PLACEMENT, placementKey, type Placement } from './placement.ts';
 import { versionHints } from './versionHints.ts';
 import type { Minor } from '../knowledge/versions.ts';
+import { clusterProfile, profileKey } from './profile.ts';
+import { gatherEvidence, type Evidence } from './metrics/evidence.ts';
+import { summarizeEvidence } from './metrics/summary.ts';
+
+/** The evidence of the user's scrapes, with a key for caches (the scrapes' names and a hash of their text). */
+export interface TuningInput {
+  evidence: Evidence;
+  key: string;
+}
+
+export function tuningInput(inputs: readonly { name: string; text: string }[]): TuningInput {
+  let hash = 0x811c9dc5;
+  for (const input of inputs) {
+    for (const text of [input.name, input.text]) {
+      for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    }
+  }
+  return { evidence: gatherEvidence(inputs), key: `${inputs.length}:${hash.toString(16)}` };
+}
 
 /** A file too broken to route is still ours when it names our kinds somewhere. */
 const OURS = /kubeproxy\.config\.k8s\.io|KubeProxyConfiguration|kubeadm\.k8s\.io/;
@@ -80,18 +99,36 @@ export class AnalysisCache {
     return entry.embeddings;
   }
 
+  /** The evidence of the latest scrapes, read again only when they change (the editor re-reads them on every edit). */
+  private lastTuning: { inputs: readonly { name: string; text: string }[]; tuning: TuningInput } | undefined;
+
+  tuning(inputs: readonly { name: string; text: string }[]): TuningInput {
+    const last = this.lastTuning;
+    if (
+      last &&
+      last.inputs.length === inputs.length &&
+      last.inputs.every((input, i) => input.name === inputs[i].name && input.text === inputs[i].text)
+    )
+      return last.tuning;
+    const tuning = tuningInput(inputs);
+    this.lastTuning = { inputs: [...inputs], tuning };
+    return tuning;
+  }
+
   /** `analyzeEmbeddedText`, once per unchanged text; entries the latest analysis did not use are dropped. */
-  embeddedFindings(text: string, placement: Placement, minor: Minor, options: AnalyzeOptions): Finding[] {
+  embeddedFindings(text: string, placement: Placement, minor: Minor, options: AnalyzeOptions, tuning?: TuningInput): Finding[] {
     const key = [
       placementKey(placement),
       minor,
       options.locale ?? 'en',
-      options.clusterScale ?? 'large',
-      options.monitoring ?? true,
+      profileKey(clusterProfile(options)),
       JSON.stringify(options.rules ?? {}),
+      tuning?.key ?? '',
     ].join('|');
     const findings =
-      this.embeddedNow.get(key)?.get(text) ?? this.embedded.get(key)?.get(text) ?? analyzeEmbeddedText(text, placement, minor, options);
+      this.embeddedNow.get(key)?.get(text) ??
+      this.embedded.get(key)?.get(text) ??
+      analyzeEmbeddedText(text, placement, minor, options, tuning);
     let now = this.embeddedNow.get(key);
     if (!now) this.embeddedNow.set(key, (now = new Map()));
     now.set(text, findings);
@@ -181,11 +218,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Anal
   if (!isOurs(text, routed.documents) && embeddings.length === 0 && kindClusters.length === 0)
     return { version, applies: false, findings: [] };
   const lines = new LineIndex(text);
-  const findings = analyzeRouted(text, lines, routed, version.minor, options, FILE_PLACEMENT, cache, embeddings);
-  for (const embedding of embeddings) findings.push(...embeddedFindings(lines, embedding, version.minor, options, cache));
+  const tuning =
+    options.metrics && options.metrics.length > 0 ? (cache?.tuning(options.metrics) ?? tuningInput(options.metrics)) : undefined;
+  const findings = analyzeRouted(text, lines, routed, version.minor, options, FILE_PLACEMENT, cache, embeddings, tuning);
+  for (const embedding of embeddings) findings.push(...embeddedFindings(lines, embedding, version.minor, options, cache, tuning));
   cache?.settle();
   findings.sort(byPosition);
-  return { version, applies: true, findings: applySuppressions(text, findings, routed.file.documents, lines) };
+  const result: AnalysisResult = { version, applies: true, findings: applySuppressions(text, findings, routed.file.documents, lines) };
+  if (tuning) result.metrics = summarizeEvidence(tuning.evidence, options.locale ?? 'en');
+  return result;
 }
 
 export function byPosition(a: Finding, b: Finding): number {
@@ -205,16 +246,15 @@ export function analyzeRouted(
   placement: Placement,
   cache: AnalysisCache | undefined,
   embeddings: readonly Embedding[] = [],
+  tuning?: TuningInput,
 ): Finding[] {
   const locale = options.locale ?? 'en';
   const t = (key: MessageKey, args?: Record<string, string | number>): string => message(locale, key, args);
   const { file, documents, decode } = routed;
   const findings: Finding[] = [];
+  const profile: ClusterProfile = clusterProfile(options);
   // kind builds local clusters for development and CI: large-cluster advice would be noise there.
-  const profile: ClusterProfile = {
-    scale: placement.kind === 'kind-patch' ? 'small' : (options.clusterScale ?? 'large'),
-    monitoring: options.monitoring ?? true,
-  };
+  if (placement.kind === 'kind-patch') profile.scale = 'small';
   const push = (rule: string, documentIndex: number, report: Report, fallback: Span): void => {
     const descriptor = RULES_BY_ID.get(rule);
     if (!descriptor) throw new Error(`unregistered rule ${rule}`);
@@ -233,6 +273,8 @@ export function analyzeRouted(
       message: report.message,
       docs: descriptor.docs,
       fixes: report.fixes,
+      ...(report.evidence ? { evidence: report.evidence } : {}),
+      ...(report.suggested !== undefined ? { suggested: report.suggested } : {}),
     });
   };
 
@@ -259,7 +301,7 @@ export function analyzeRouted(
     }
     if (decoded.problems.length > 0) continue;
     const emit = (rule: string, report: Report): void => push(rule, index, report, root);
-    const env = { minor, text, lines, t, locale, profile, kubeadmManaged, placement };
+    const env = { minor, text, lines, t, locale, profile, kubeadmManaged, placement, evidence: tuning?.evidence };
     if (!cache) {
       analyzeKubeProxyDocument(document, decoded, env, emit);
       continue;
@@ -268,7 +310,7 @@ export function analyzeRouted(
     // quote upstream's absolute line number, so such a document is also keyed by its first line.
     const doc = document.parsed.doc;
     const offset = doc.range[0];
-    const key = `${minor}|${locale}|${profile.scale}|${profile.monitoring}|${kubeadmManaged}|${placementKey(placement)}|${decoded.duplicates.length > 0 ? lines.position(offset).line : ''}`;
+    const key = `${minor}|${locale}|${profileKey(profile)}|${kubeadmManaged}|${placementKey(placement)}|${tuning?.key ?? ''}|${decoded.duplicates.length > 0 ? lines.position(offset).line : ''}`;
     let cached = cache.kubeProxy.get(doc);
     if (!cached || cached.key !== key) {
       cached = { key, offset, reports: [] };

@@ -19,6 +19,7 @@ import { lastSegment, splitPath } from './fieldPath.ts';
 import { safe, unsafe, type FixSuggestion } from './fixIntent.ts';
 import { unquotedNumber } from './scalar.ts';
 import { mergePatch, type KindPatchIgnored, type Placement } from './placement.ts';
+import type { Evidence } from './metrics/evidence.ts';
 
 type Translate = (key: MessageKey, args?: Record<string, string | number>) => string;
 export type Emit = (rule: string, report: Report) => void;
@@ -88,6 +89,7 @@ export interface DocumentEnv {
   /** Whether kubeadm (directly, or run by kind) writes the ConfigMap kube-proxy reads. */
   kubeadmManaged: boolean;
   placement: Placement;
+  evidence?: Evidence;
 }
 
 export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: DecodedDocument, env: DocumentEnv, emitAll: Emit): void {
@@ -254,6 +256,7 @@ export function analyzeKubeProxyDocument(document: RoutedDocument, decoded: Deco
     profile,
     kubeadmManaged,
     placement,
+    evidence: env.evidence,
     has: (path) => decoded.locations.has(path),
     refuse,
     report: () => undefined,

@@ -3,7 +3,7 @@ import type { Minor } from '../knowledge/versions.ts';
 import type { FixSuggestion } from './fixIntent.ts';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
-export type Category = 'syntax' | 'schema' | 'decode' | 'validation' | 'kubeadm' | 'best-practice';
+export type Category = 'syntax' | 'schema' | 'decode' | 'validation' | 'kubeadm' | 'best-practice' | 'tuning';
 export type Locale = 'en' | 'zh-cn';
 
 /** Half-open [start, end) offsets into the file text (UTF-16 code units). */
@@ -42,6 +42,30 @@ export interface Finding {
    * document inside the string. `path` and the fixes are then about the inner text.
    */
   embedded?: { in: string; document: number };
+  /** Tuning findings: what was measured, in which scrape and over which window. */
+  evidence?: EvidenceItem[];
+  /** Tuning findings: the value the evidence suggests for `path`. */
+  suggested?: string | number | boolean;
+}
+
+/** The window a measured figure covers: between two scrapes of one process, or since it started. */
+export interface EvidenceWindow {
+  kind: 'between' | 'since-start';
+  seconds: number;
+  files: string[];
+}
+
+export interface EvidenceItem {
+  /** The Prometheus metric (family) the figure comes from. */
+  metric: string;
+  /** What is shown: `mean`, `p99`, `increase`, `value`, `ratio` … */
+  stat: string;
+  value: number;
+  /** Seconds, a count, or a ratio. */
+  unit: 'seconds' | 'count' | 'ratio' | 'entries';
+  /** The scrape files it was read from. */
+  files: string[];
+  window?: EvidenceWindow;
 }
 
 export type VersionSource = 'setting' | 'file' | 'default';
@@ -57,9 +81,21 @@ export interface ResolvedVersion {
 
 export type ClusterScale = 'small' | 'large';
 
+/** What the user says about the cluster (settings `kubeProxyTuner.cluster`, CLI flags); all optional. */
+export interface ClusterNumbers {
+  nodes?: number;
+  services?: number;
+  endpoints?: number;
+  coresPerNode?: number;
+  /** Service and endpoint changes per minute, at busy times. */
+  churnPerMinute?: number;
+}
+
 export interface ClusterProfile {
   scale: ClusterScale;
   monitoring: boolean;
+  /** The numbers the scale came from, when the user gave them. */
+  numbers?: ClusterNumbers;
 }
 
 export interface AnalyzeOptions {
@@ -72,6 +108,35 @@ export interface AnalyzeOptions {
   monitoring?: boolean;
   /** Severity overrides by rule id; 'off' disables the rule. */
   rules?: Record<string, Severity | 'off'>;
+  /** The cluster's numbers; they decide the scale when given (see clusterProfile). */
+  cluster?: ClusterNumbers;
+  /** Saved metrics scrapes (kube-proxy's /metrics, node_exporter's): tuning findings come from them. */
+  metrics?: { name: string; text: string }[];
+}
+
+/** What the scrapes showed, for the CLI's JSON and the editor. */
+export interface MetricsSummary {
+  kubeProxy: {
+    files: string[];
+    version?: string;
+    mode?: string;
+    modeFrom?: string;
+    cores?: number;
+    uptimeSeconds?: number;
+    window?: EvidenceWindow;
+  }[];
+  nodes: {
+    files: string[];
+    nodename?: string;
+    cores?: number;
+    conntrackEntries?: number;
+    conntrackLimit?: number;
+    window?: EvidenceWindow;
+  }[];
+  /** What could not be judged, and why (in the user's language). */
+  notJudged: { rule: string; reason: string }[];
+  /** Files that are not a kube-proxy or node_exporter scrape. */
+  refused: { file: string; reason: string }[];
 }
 
 export interface AnalysisResult {
@@ -79,4 +144,6 @@ export interface AnalysisResult {
   /** False for YAML that holds no KubeProxyConfiguration or kubeadm document (it gets no findings). */
   applies: boolean;
   findings: Finding[];
+  /** Present when scrapes were given. */
+  metrics?: MetricsSummary;
 }

@@ -4,10 +4,11 @@
  * never translated: they are what kube-proxy and kubeadm print.
  */
 import type { Locale } from '../core/types.ts';
+import { TUNING_MESSAGES } from './tuningMessages.ts';
 
 type Entry = readonly [en: string, zh: string];
 
-export const MESSAGES = {
+const CORE_MESSAGES = {
   // Frames: what upstream does with the problem.
   'frame.refuse': ['{summary} kube-proxy {minor} refuses to start: {upstream}', '{summary}kube-proxy {minor} 将拒绝启动：{upstream}'],
   'frame.kubeadmRefuses': ['{summary} kubeadm refuses the file: {upstream}', '{summary}kubeadm 会拒绝该文件：{upstream}'],
@@ -461,6 +462,8 @@ export const MESSAGES = {
     '最新支持的次版本（文件与设置中均未指定版本）',
   ],
 } as const satisfies Record<string, Entry>;
+
+export const MESSAGES = { ...CORE_MESSAGES, ...TUNING_MESSAGES } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
 

@@ -4,7 +4,7 @@
  * into the file through the scalar's offset map. Fixes stay written against the inner text; the
  * finding says where that text is (`embedded`), and core/embedded/edits.ts maps their edits back.
  */
-import { analyzeRouted, routeFile, type AnalysisCache, type RoutedFile } from '../analyze.ts';
+import { analyzeRouted, routeFile, type AnalysisCache, type RoutedFile, type TuningInput } from '../analyze.ts';
 import { decodeDocument } from '../decode.ts';
 import { kindBase, type Placement } from '../placement.ts';
 import { applySuppressions } from '../suppressions.ts';
@@ -43,10 +43,16 @@ export function routeEmbedded(text: string): RoutedFile {
 }
 
 /** The findings of an embedded text, in its own coordinates. */
-export function analyzeEmbeddedText(text: string, placement: Placement, minor: Minor, options: AnalyzeOptions): Finding[] {
+export function analyzeEmbeddedText(
+  text: string,
+  placement: Placement,
+  minor: Minor,
+  options: AnalyzeOptions,
+  tuning?: TuningInput,
+): Finding[] {
   const routed = routeEmbedded(text);
   const lines = new LineIndex(text);
-  const findings = analyzeRouted(text, lines, routed, minor, options, placement, undefined);
+  const findings = analyzeRouted(text, lines, routed, minor, options, placement, undefined, [], tuning);
   return applySuppressions(text, findings, routed.file.documents, lines);
 }
 
@@ -57,10 +63,13 @@ export function embeddedFindings(
   minor: Minor,
   options: AnalyzeOptions,
   cache: AnalysisCache | undefined,
+  tuning?: TuningInput,
 ): Finding[] {
   const placement = placementOf(embedding);
   const { text, map, exact } = embedding.scalar;
-  const inner = cache ? cache.embeddedFindings(text, placement, minor, options) : analyzeEmbeddedText(text, placement, minor, options);
+  const inner = cache
+    ? cache.embeddedFindings(text, placement, minor, options, tuning)
+    : analyzeEmbeddedText(text, placement, minor, options, tuning);
   return inner.map((finding) => {
     const span = map.toOuter(finding.span);
     const placed: Finding = {

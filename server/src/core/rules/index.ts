@@ -13,6 +13,16 @@ import { kindApiVersion } from './kind/kindApiVersion.ts';
 import { kindFeatureGates } from './kind/kindFeatureGates.ts';
 import { kindPatchMode } from './kind/kindPatchMode.ts';
 import { kindProxyMode } from './kind/kindProxyMode.ts';
+import { tuningClientThrottling } from './tuning/clientThrottling.ts';
+import { tuningConfigMismatch } from './tuning/configMismatch.ts';
+import { tuningConntrack } from './tuning/conntrack.ts';
+import { tuningMinSyncPeriod } from './tuning/minSyncPeriod.ts';
+import { tuningNetworkProgramming } from './tuning/networkProgramming.ts';
+import { tuningNftablesReadiness } from './tuning/nftablesReadiness.ts';
+import { tuningNoLocalEndpoints } from './tuning/noLocalEndpoints.ts';
+import { tuningSyncBacklog } from './tuning/syncBacklog.ts';
+import { tuningSyncDuration } from './tuning/syncDuration.ts';
+import { tuningSyncFailures } from './tuning/syncFailures.ts';
 import { clientBurst } from './clientBurst.ts';
 import { clusterCidr } from './clusterCidr.ts';
 import { configSyncPeriod } from './configSyncPeriod.ts';
@@ -96,6 +106,16 @@ export const RULES: readonly Rule[] = [
   conntrackSizing,
   zeroMeansDefault,
   strictArp,
+  tuningConfigMismatch,
+  tuningMinSyncPeriod,
+  tuningSyncDuration,
+  tuningNetworkProgramming,
+  tuningSyncFailures,
+  tuningSyncBacklog,
+  tuningClientThrottling,
+  tuningConntrack,
+  tuningNoLocalEndpoints,
+  tuningNftablesReadiness,
 ];
 
 export const RULES_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));

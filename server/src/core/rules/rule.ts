@@ -7,7 +7,8 @@ import type { MessageKey } from '../../knowledge/messages.ts';
 import type { Minor } from '../../knowledge/versions.ts';
 import type { EffectiveConfig } from '../effective.ts';
 import type { ParsedFile } from '../parse.ts';
-import type { Category, ClusterProfile, Locale, Severity, Span } from '../types.ts';
+import type { Category, ClusterProfile, EvidenceItem, Locale, Severity, Span } from '../types.ts';
+import type { Evidence } from '../metrics/evidence.ts';
 import type { FixSuggestion } from '../fixIntent.ts';
 import type { KubeadmChunk, SeparatorProblem } from '../kubeadmSplit.ts';
 import type { RoutedDocument } from '../route.ts';
@@ -24,6 +25,9 @@ export interface Report {
   /** What can be done about it, best first. */
   fixes?: FixSuggestion[];
   severity?: Severity;
+  /** Tuning: the measured figures behind the finding, and the value they suggest. */
+  evidence?: EvidenceItem[];
+  suggested?: string | number | boolean;
 }
 
 interface BaseContext {
@@ -43,6 +47,8 @@ export interface KubeProxyContext extends BaseContext {
   placement: Placement;
   /** The user's decoded values, without those the decoder rejected. */
   raw: Record<string, unknown>;
+  /** What the user's metrics scrapes show (tuning rules), when any were given. */
+  evidence?: Evidence;
   /** Whether the user wrote this path. */
   has(path: string): boolean;
   /** A localized "kube-proxy refuses to start" message. */
