@@ -4,7 +4,8 @@ import { message } from './knowledge/messages.ts';
 import { analyze } from './core/analyze.ts';
 import { RULES_BY_ID } from './core/rules/index.ts';
 import { LineIndex } from './core/text.ts';
-import type { Finding, Locale } from './core/types.ts';
+import type { AnalyzeOptions, Finding, Locale } from './core/types.ts';
+import { readScrape } from './core/metrics/scrape.ts';
 import { parseArgs, USAGE } from './cli/args.ts';
 import { toJson, toSarif, toText, TOOL_VERSION, type FileReport } from './cli/report.ts';
 import { FileProblem, fileProblem, readInput, writeFixed, type Input } from './cli/files.ts';
@@ -62,6 +63,27 @@ export function run(argv: string[], out: (text: string) => void, err: (text: str
     err(`kube-proxy-tuner: ${error.render(args.locale)}`);
     unreadable = true;
   };
+  // Scrapes first: one that cannot be read, or is not a scrape of kube-proxy or node_exporter, stops the run.
+  const metrics: { name: string; text: string }[] = [];
+  for (const file of args.metrics) {
+    try {
+      metrics.push({ name: file, text: decodeText(readInput(file, { forFix: false }).bytes).text });
+    } catch (error) {
+      problem(fileProblem(file, error, 'read'));
+    }
+  }
+  for (const scrape of metrics) {
+    const read = readScrape(scrape);
+    if (read.ok) continue;
+    err(
+      `kube-proxy-tuner: ${message(args.locale, 'cli.metrics.refused', {
+        file: scrape.name,
+        reason: message(args.locale, `tuning.refused.${read.reason}`, { detail: read.detail }),
+      })}`,
+    );
+    unreadable = true;
+  }
+  if (unreadable) return 2;
   for (const file of args.files) {
     let input: Input;
     try {
@@ -73,15 +95,20 @@ export function run(argv: string[], out: (text: string) => void, err: (text: str
     const decoded = decodeText(input.bytes);
     const invalidUtf8At = decoded.invalidUtf8At;
     let text = decoded.text;
-    const options = {
+    const options: AnalyzeOptions = {
       kubernetesVersion: args.kubernetesVersion,
       locale: args.locale,
       clusterScale: args.clusterScale,
       monitoring: args.monitoring,
+      cluster: args.cluster,
+      metrics,
     };
     // Never write back a file that is not UTF-8: its invalid bytes would be replaced.
     if (args.fix && invalidUtf8At === undefined) {
-      const fixed = fixAll(text, options);
+      const fixed = fixAll(text, options, undefined, args.unsafeFixes ? 'recommendations' : 'safe');
+      // Recommendations change what the user tuned: each one is said, never applied silently.
+      for (const applied of fixed.recommendations)
+        err(message(args.locale, 'cli.recommendation', { file, title: applied.title, rule: applied.rule }));
       if (fixed.text !== text) {
         try {
           writeFixed(file, input, fixed.text);
@@ -95,7 +122,7 @@ export function run(argv: string[], out: (text: string) => void, err: (text: str
     }
     const result = analyze(text, options);
     const findings = invalidUtf8At === undefined ? result.findings : [notUtf8Finding(text, invalidUtf8At, args.locale), ...result.findings];
-    reports.push({ file, version: result.version, findings });
+    reports.push({ file, version: result.version, findings, ...(result.metrics ? { metrics: result.metrics } : {}) });
   }
   if (args.format === 'json') out(toJson(reports));
   else if (args.format === 'sarif') out(toSarif(reports));

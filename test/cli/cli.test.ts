@@ -95,6 +95,68 @@ describe('kube-proxy-tuner check', () => {
     );
   });
 
+  it('--metrics: tuning findings with evidence and suggested values, and the metrics summary in JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kpt-metrics-'));
+    const scrape = join(dir, 'kube-proxy.prom');
+    const real = readFileSync(join(root, 'test/fixtures/metrics/kube-proxy-1.29-iptables-kind.prom'), 'utf8');
+    // Derived from the real scrape: 20 syncs of 3 s in every sync histogram.
+    const slow = real.replace(
+      /^(kubeproxy_sync(?:_full|_partial)?_proxy_rules_duration_seconds)_(bucket\{le="([^"]+)"\}|sum|count) \S+$/gm,
+      (_, family, part, le) =>
+        `${family}_${part} ${part === 'sum' ? 60 : part === 'count' ? 20 : Number(le === '+Inf' ? Infinity : le) >= 3 ? 20 : 0}`,
+    );
+    writeFileSync(scrape, slow);
+    const config = join(dir, 'kube-proxy.yaml');
+    writeFileSync(config, 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: iptables\n');
+    const { code, stdout } = check(['check', '--format', 'json', '--kubernetes-version', '1.29', '--metrics', scrape, config]);
+    assert.equal(code, 0, stdout);
+    const [file] = JSON.parse(stdout).files;
+    const tuning = file.diagnostics.find((d: { rule: string }) => d.rule === 'tuning-min-sync-period');
+    assert.equal(tuning.category, 'tuning');
+    assert.equal(tuning.path, 'iptables.minSyncPeriod');
+    assert.equal(tuning.suggested, '6s');
+    assert.deepEqual(
+      tuning.evidence.find((e: { stat: string }) => e.stat === 'mean'),
+      {
+        metric: 'kubeproxy_sync_partial_proxy_rules_duration_seconds',
+        stat: 'mean',
+        value: 3,
+        unit: 'seconds',
+        files: [scrape],
+        window: tuning.evidence[0].window,
+      },
+    );
+    assert.equal(file.metrics.kubeProxy[0].version, 'v1.29.0');
+    assert.equal(file.metrics.kubeProxy[0].mode, 'iptables');
+    const text = check(['check', '--kubernetes-version', '1.29', '--metrics', scrape, config]).stdout;
+    assert.match(text, /metrics: .*kube-proxy\.prom: kube-proxy v1\.29\.0, iptables, 16 CPUs/);
+    // --fix alone leaves the tuned value; --unsafe-fixes applies it and says so.
+    check(['check', '--fix', '--kubernetes-version', '1.29', '--metrics', scrape, config]);
+    assert.doesNotMatch(readFileSync(config, 'utf8'), /minSyncPeriod/);
+    const applied = check(['check', '--fix', '--unsafe-fixes', '--kubernetes-version', '1.29', '--metrics', scrape, config]);
+    assert.match(applied.stderr, /kube-proxy\.yaml: Set iptables\.minSyncPeriod to 6s \(tuning-min-sync-period\)/);
+    assert.match(readFileSync(config, 'utf8'), /\n {2}minSyncPeriod: 6s\n/);
+  });
+
+  it('--metrics refuses what is not a kube-proxy or node_exporter scrape, with exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kpt-metrics-'));
+    const bad = join(dir, 'apiserver.prom');
+    writeFileSync(bad, '# TYPE apiserver_request_total counter\napiserver_request_total{code="200"} 5\n');
+    const empty = join(dir, 'empty.prom');
+    writeFileSync(empty, '');
+    const { code, stderr, stdout } = check(['check', '--metrics', bad, '--metrics', empty, example]);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.match(
+      stderr,
+      /apiserver\.prom is not a kube-proxy or node_exporter scrape: a scrape of another component \(apiserver_request_total\)/,
+    );
+    assert.match(stderr, /empty\.prom is not a kube-proxy or node_exporter scrape: the file is empty/);
+    assert.equal(check(['check', '--metrics', join(dir, 'missing.prom'), example]).code, 2);
+    assert.equal(check(['check', '--unsafe-fixes', example]).code, 2);
+    assert.equal(check(['check', '--services', 'many', example]).code, 2);
+  });
+
   it('writes SARIF 2.1.0 with rules and results', () => {
     const { stdout } = check(['check', '--format', 'sarif', guide]);
     const sarif = JSON.parse(stdout);

@@ -332,3 +332,48 @@ describe('the metrics summary', () => {
     assert.ok(Math.abs(summary.kubeProxy[0].uptimeSeconds! - (lastGc - start)) <= 1.5);
   });
 });
+
+describe("the cluster's numbers", () => {
+  const iptables = config('iptables');
+  const bp = (text: string, cluster?: object): Finding[] =>
+    analyze(text, { kubernetesVersion: '1.34', ...(cluster ? { cluster } : {}) }).findings.filter((f) => f.category === 'best-practice');
+  it('a large cluster by its counts: the advice says which numbers it used', () => {
+    const found = bp(iptables, { services: 3000, endpoints: 45000, nodes: 120 }).find((f) => f.rule === 'proxy-mode-for-scale');
+    assert.ok(found);
+    assert.match(found.message, /\(Judged for the cluster you describe: 120 nodes, 3,000 Services, 45,000 endpoints\.\)$/);
+  });
+  it('a small one (kube-proxy draws the line at 1,000 endpoints): no large-cluster advice', () => {
+    assert.ok(!bp(iptables, { services: 40, endpoints: 300 }).some((f) => f.rule === 'proxy-mode-for-scale'));
+  });
+  it('no numbers and no scrape: the advice says what would change it', () => {
+    const found = bp(iptables).find((f) => f.rule === 'proxy-mode-for-scale')!;
+    assert.match(
+      found.message,
+      /\(Judged for a large cluster; the cluster's Service and endpoint counts \(kubeProxyTuner\.cluster, --services, --endpoints\) would tell whether it matters here\.\)$/,
+    );
+  });
+  it('CPUs per node: the conntrack limit this configuration makes kube-proxy set', () => {
+    const found = bp(config('iptables', 'conntrack:\n  maxPerCore: 16384\n'), { coresPerNode: 8, endpoints: 5000 }).find(
+      (f) => f.rule === 'conntrack-sizing',
+    )!;
+    assert.match(found.message, /On 8-CPU nodes this configuration makes kube-proxy set nf_conntrack_max to 131,072\./);
+    assert.match(found.message, /\(Judged for the cluster you describe: 8 CPUs per node\.\)/);
+  });
+});
+
+describe('apply all recommendations', () => {
+  const scrape = syncs(SHAPES[1].scrape(), times(20, 3));
+  const text = config('iptables', 'iptables:\n  syncPeriod: 30s # keep\nmetricsBindAddress: 127.0.0.1:10249\n');
+  it('applies measured values (tuning first) and recommended ones, lists each, never the mode', () => {
+    const fixed = fixAll(text, { kubernetesVersion: '1.29', metrics: [{ name: 'kp.prom', text: scrape }] }, undefined, 'recommendations');
+    assert.match(fixed.text, /minSyncPeriod: 6s/);
+    assert.match(fixed.text, /metricsBindAddress: 0\.0\.0\.0:10249/);
+    assert.match(fixed.text, /mode: iptables/);
+    assert.match(fixed.text, /# keep/);
+    assert.deepEqual(fixed.recommendations.map((r) => r.rule).sort(), ['metrics-loopback', 'tuning-min-sync-period']);
+    assert.equal(
+      fixAll(fixed.text, { kubernetesVersion: '1.29', metrics: [{ name: 'kp.prom', text: scrape }] }, undefined, 'recommendations').applied,
+      0,
+    );
+  });
+});

@@ -1,7 +1,7 @@
 /** Command-line parsing for `kube-proxy-tuner check`; usage errors are returned, not thrown. */
 import { isSupportedMinor, NEWEST_MINOR, OLDEST_MINOR } from '../knowledge/versions.ts';
 import type { MessageKey } from '../knowledge/messages.ts';
-import type { Locale } from '../core/types.ts';
+import type { ClusterNumbers, Locale } from '../core/types.ts';
 
 export type Format = 'text' | 'json' | 'sarif';
 
@@ -13,8 +13,14 @@ export interface CheckCommand {
   locale: Locale;
   /** Apply the safe fixes and write the files back. */
   fix: boolean;
+  /** With --fix: also apply the recommendations (the unsafe fixes that set a tuned value). */
+  unsafeFixes: boolean;
   clusterScale: 'large' | 'small';
   monitoring: boolean;
+  /** Saved metrics scrapes (--metrics, repeatable). */
+  metrics: string[];
+  /** The cluster's numbers (--nodes, --services, --endpoints, --cores-per-node, --churn-per-minute). */
+  cluster: ClusterNumbers;
 }
 
 /** A usage error, as a catalog message; `locale` is the one the command line asked for, if it got that far. */
@@ -36,9 +42,17 @@ Options:
                                   ClusterConfiguration.kubernetesVersion, else the newest, ${NEWEST_MINOR})
   --format text|json|sarif        Output format (default: text)
   --locale en|zh-cn               Language of the messages (default: en)
-  --cluster-scale large|small     Cluster the best-practice findings assume (default: large)
+  --cluster-scale large|small     Cluster the best-practice findings assume when no size is given
+                                  (default: large)
+  --nodes N, --services N, --endpoints N, --cores-per-node N, --churn-per-minute N
+                                  The cluster's numbers: they decide the scale and appear in the advice
+  --metrics FILE                  A saved scrape of kube-proxy's /metrics or of node_exporter (repeat
+                                  for several nodes, or two scrapes of one node minutes apart):
+                                  tuning findings with the evidence
   --no-monitoring                 Do not expect cluster monitoring to scrape kube-proxy metrics
   --fix                           Apply the safe fixes, write the files back, then report what is left
+  --unsafe-fixes                  With --fix, also apply the recommendations (tuned values); each
+                                  change is listed
   -h, --help                      Show this help
   --version                       Show the version
 
@@ -64,8 +78,18 @@ export function parseArgs(argv: string[]): ParsedArgs {
     format: 'text',
     locale,
     fix: false,
+    unsafeFixes: false,
     clusterScale: 'large',
     monitoring: true,
+    metrics: [],
+    cluster: {},
+  };
+  const numberFlags: Record<string, keyof ClusterNumbers> = {
+    '--nodes': 'nodes',
+    '--services': 'services',
+    '--endpoints': 'endpoints',
+    '--cores-per-node': 'coresPerNode',
+    '--churn-per-minute': 'churnPerMinute',
   };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -93,6 +117,17 @@ export function parseArgs(argv: string[]): ParsedArgs {
       parsed.monitoring = false;
     } else if (flag === '--fix') {
       parsed.fix = true;
+    } else if (flag === '--unsafe-fixes') {
+      parsed.unsafeFixes = true;
+    } else if (flag === '--metrics') {
+      const file = value();
+      if (!file || file.startsWith('--')) return bad('FILE', file);
+      parsed.metrics.push(file);
+    } else if (Object.hasOwn(numberFlags, flag)) {
+      const text = value();
+      const number = text !== undefined && /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+      if (!(number >= 0) || (flag !== '--churn-per-minute' && !Number.isInteger(number))) return bad('a number', text);
+      parsed.cluster[numberFlags[flag]] = number;
     } else if (arg.startsWith('-') && arg !== '-') {
       return fail('cli.usage.unknownOption', { option: arg });
     } else {
@@ -103,5 +138,6 @@ export function parseArgs(argv: string[]): ParsedArgs {
   // A second `-` would read an empty, already consumed standard input.
   if (parsed.files.filter((file) => file === '-').length > 1) return fail('cli.usage.stdinTwice');
   if (parsed.fix && parsed.files.includes('-')) return fail('cli.usage.fixStdin');
+  if (parsed.unsafeFixes && !parsed.fix) return fail('cli.usage.unsafeWithoutFix');
   return parsed;
 }

@@ -2,12 +2,15 @@
 import { message } from '../knowledge/messages.ts';
 import { RULES } from '../core/rules/index.ts';
 import { versionNote, versionSourceText } from '../core/version.ts';
-import type { Finding, Locale, ResolvedVersion, Severity } from '../core/types.ts';
+import type { Finding, Locale, MetricsSummary, ResolvedVersion, Severity } from '../core/types.ts';
+import { windowText } from '../core/metrics/format.ts';
 
 export interface FileReport {
   file: string;
   version: ResolvedVersion;
   findings: Finding[];
+  /** What the scrapes given with --metrics showed. */
+  metrics?: MetricsSummary;
 }
 
 export const TOOL_VERSION = '0.1.0';
@@ -28,9 +31,13 @@ export function toJson(reports: FileReport[]): string {
           document: finding.document,
           // A finding inside a string of the document (a ConfigMap's config.conf, a kind patch): where that string is.
           ...(finding.embedded ? { embeddedIn: finding.embedded.in } : {}),
+          // Tuning: what was measured, and the value it suggests.
+          ...(finding.evidence ? { evidence: finding.evidence } : {}),
+          ...(finding.suggested !== undefined ? { suggested: finding.suggested } : {}),
           range: finding.range,
           message: finding.message,
         })),
+        ...(report.metrics ? { metrics: report.metrics } : {}),
       })),
     },
     null,
@@ -46,6 +53,7 @@ export function toText(reports: FileReport[], locale: Locale): string {
     lines.push(`${report.file}: Kubernetes ${report.version.minor} (${source})`);
     const note = versionNote(report.version);
     if (note) lines.push(`  ${message(locale, note.key, note.args)}`);
+    if (report.metrics) lines.push(...metricsLines(report.metrics, locale));
     for (const finding of report.findings) {
       counts[finding.severity]++;
       const where = `${report.file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
@@ -106,6 +114,8 @@ export function toSarif(reports: FileReport[]): string {
               properties: {
                 category: finding.category,
                 document: finding.document,
+                ...(finding.evidence ? { evidence: finding.evidence } : {}),
+                ...(finding.suggested !== undefined ? { suggested: finding.suggested } : {}),
                 ...(finding.embedded ? { embeddedIn: finding.embedded.in } : {}),
                 kubernetesVersion: report.version.minor,
               },
@@ -117,4 +127,33 @@ export function toSarif(reports: FileReport[]): string {
     null,
     2,
   );
+}
+
+/** What the scrapes showed, as lines under a file's header. */
+function metricsLines(summary: MetricsSummary, locale: Locale): string[] {
+  const unknown = message(locale, 'cli.metrics.unknown');
+  const lines: string[] = [];
+  for (const process of summary.kubeProxy) {
+    lines.push(
+      `  ${message(locale, 'cli.metrics.kubeProxy', {
+        files: process.files.join(', '),
+        version: process.version ?? unknown,
+        mode: process.mode ?? unknown,
+        cores: process.cores ?? unknown,
+        window: windowText(process.window, process.files[process.files.length - 1], locale),
+      })}`,
+    );
+  }
+  for (const node of summary.nodes) {
+    lines.push(
+      `  ${message(locale, 'cli.metrics.node', {
+        files: node.files.join(', '),
+        node: node.nodename ? message(locale, 'cli.metrics.onNode', { node: node.nodename }) : '',
+        entries: node.conntrackEntries ?? unknown,
+        limit: node.conntrackLimit ?? unknown,
+      })}`,
+    );
+  }
+  for (const entry of summary.notJudged) lines.push(`  ${message(locale, 'cli.metrics.notJudged', { reason: entry.reason })}`);
+  return lines;
 }

@@ -23,8 +23,10 @@ export interface Fix {
   title: string;
   rule: string;
   edits: TextEdit[];
-  /** `safe`: applied by fix-all and `--fix`; `unsafe`: only when the user picks it. */
+  /** `safe`: applied by fix-all and `--fix`; `unsafe`: only when the user picks it (or applies all recommendations). */
   applicability: Applicability;
+  /** The kind of edit (a recommendation sets a value). */
+  intent: FixIntent['kind'];
 }
 
 /** The edits of one intent on one document, or undefined when it cannot be done exactly. */
@@ -158,7 +160,13 @@ export function fixesFor(text: string, finding: Finding, options: FixOptions = {
     const edits = editsFor(text, document.doc, finding.path, intent);
     if (!edits || !changesText(text, edits) || !shared.validity.keepsYamlValid(edits)) continue;
     const title = titleOf(intent, finding.path);
-    fixes.push({ title: message(options.locale ?? 'en', title.key, title.args), rule: finding.rule, edits, applicability });
+    fixes.push({
+      title: message(options.locale ?? 'en', title.key, title.args),
+      rule: finding.rule,
+      edits,
+      applicability,
+      intent: intent.kind,
+    });
     if (options.firstSafeOnly) break;
   }
   return fixes;

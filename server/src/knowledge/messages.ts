@@ -382,6 +382,23 @@ const CORE_MESSAGES = {
   'cli.usage.noFile': ['no file given (use - for standard input)', '未指定文件（用 - 表示标准输入）'],
   'cli.usage.stdinTwice': ['standard input (-) can be read only once: give - once', '标准输入（-）只能读取一次：请只写一个 -'],
   'cli.usage.fixStdin': ['--fix writes files back and cannot fix standard input', '--fix 需要写回文件，无法修复标准输入'],
+  'cli.usage.unsafeWithoutFix': ['--unsafe-fixes only goes with --fix', '--unsafe-fixes 只能与 --fix 一起使用'],
+  'cli.metrics.refused': [
+    '{file} is not a kube-proxy or node_exporter scrape: {reason}',
+    '{file} 不是 kube-proxy 或 node_exporter 的抓取：{reason}',
+  ],
+  'cli.recommendation': ['{file}: {title} ({rule})', '{file}：{title}（{rule}）'],
+  'cli.metrics.kubeProxy': [
+    'metrics: {files}: kube-proxy {version}, {mode}, {cores} CPUs, {window}',
+    '指标：{files}：kube-proxy {version}，{mode}，{cores} 个 CPU，{window}',
+  ],
+  'cli.metrics.node': [
+    'metrics: {files}: node_exporter{node}, conntrack {entries} of {limit}',
+    '指标：{files}：node_exporter{node}，conntrack {entries} / {limit}',
+  ],
+  'cli.metrics.notJudged': ['not judged: {reason}', '未评估：{reason}'],
+  'cli.metrics.unknown': ['?', '?'],
+  'cli.metrics.onNode': [' on {node}', '（{node}）'],
 
   'hover.type': ['Type', '类型'],
   'hover.default': ['Default', '默认值'],
@@ -404,6 +421,33 @@ const CORE_MESSAGES = {
   'hover.when': ['when: {when}', '适用：{when}'],
 
   'bp.frame': ['{summary} {rationale}', '{summary}{rationale}'],
+  'bp.frameSized': ['{summary} {rationale} {sizing}', '{summary}{rationale}{sizing}'],
+  'bp.forCluster': ['(Judged for the cluster you describe: {numbers}.)', '（依据你描述的集群判断：{numbers}。）'],
+  'bp.wouldChange': [
+    '(Judged for a large cluster; {what} would tell whether it matters here.)',
+    '（按大规模集群判断；{what}可以说明它在这里是否重要。）',
+  ],
+  'bp.numbers.nodes': ['{count} nodes', '{count} 个节点'],
+  'bp.numbers.services': ['{count} Services', '{count} 个 Service'],
+  'bp.numbers.endpoints': ['{count} endpoints', '{count} 个端点'],
+  'bp.numbers.coresPerNode': ['{count} CPUs per node', '每节点 {count} 个 CPU'],
+  'bp.numbers.churnPerMinute': ['{count} changes a minute', '每分钟 {count} 次变更'],
+  'bp.what.size': [
+    "the cluster's Service and endpoint counts (kubeProxyTuner.cluster, --services, --endpoints)",
+    '集群的 Service 与端点数量（kubeProxyTuner.cluster、--services、--endpoints）',
+  ],
+  'bp.what.syncs': [
+    "kube-proxy's sync durations from a metrics scrape (--metrics), or the churn (kubeProxyTuner.cluster.churnPerMinute)",
+    '指标抓取中 kube-proxy 的同步耗时（--metrics），或变更频率（kubeProxyTuner.cluster.churnPerMinute）',
+  ],
+  'bp.what.conntrack': [
+    "the node's conntrack use from node_exporter (--metrics) and its CPU count (kubeProxyTuner.cluster.coresPerNode)",
+    '来自 node_exporter 的节点 conntrack 用量（--metrics）及其 CPU 数（kubeProxyTuner.cluster.coresPerNode）',
+  ],
+  'conntrack-sizing.computed': [
+    'On {cores}-CPU nodes this configuration makes kube-proxy set nf_conntrack_max to {limit}.',
+    '在 {cores} 核节点上，此配置会让 kube-proxy 把 nf_conntrack_max 设为 {limit}。',
+  ],
   'proxy-mode-for-scale': [
     "On Kubernetes {minor} mode nftables is GA and upstream's mode for the future; this document uses {mode}.",
     '在 Kubernetes {minor} 上 nftables 模式已 GA，是上游面向未来的模式；此文档使用的是 {mode}。',

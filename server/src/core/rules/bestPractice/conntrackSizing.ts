@@ -8,6 +8,15 @@ import { minorNumber } from '../../../knowledge/versions.ts';
 import { KUBE_PROXY_DOCS, type KubeProxyRule } from '../rule.ts';
 import { rationale, recommendation } from './knowledge.ts';
 import { unsafe } from '../../fixIntent.ts';
+import { count } from '../../metrics/format.ts';
+import type { KubeProxyContext } from '../rule.ts';
+import { framed, sizingNote } from './sizing.ts';
+
+/** nf_conntrack_max as kube-proxy computes it (pkg/proxy/conntrack/sysctls.go): max(maxPerCore × CPUs, min), capped from 1.36. */
+export function conntrackLimit(ctx: KubeProxyContext, maxPerCore: number, min: number, cores: number): number {
+  const limit = Math.max(maxPerCore * cores, min);
+  return minorNumber(ctx.minor) >= 36 ? Math.min(limit, CONNTRACK_MAX_CAP) : limit;
+}
 
 /** The cap kube-proxy 1.36+ puts on maxPerCore × CPUs (pkg/proxy/conntrack/sysctls.go). */
 export const CONNTRACK_MAX_CAP = 1_048_576;
@@ -48,9 +57,19 @@ export const conntrackSizing: KubeProxyRule = {
         field === 'maxPerCore' && value === 0
           ? ctx.t('conntrack-sizing.unchanged', { recommended })
           : ctx.t('conntrack-sizing', { path, value, recommended });
+      const cores = ctx.profile.numbers?.coresPerNode;
+      const computed =
+        cores !== undefined && maxPerCore > 0
+          ? ctx.t('conntrack-sizing.computed', { cores, limit: count(conntrackLimit(ctx, maxPerCore, min, cores)) })
+          : '';
       ctx.report({
         path,
-        message: ctx.t('bp.frame', { summary, rationale: rationale(path, ctx.locale) }),
+        message: framed(
+          ctx,
+          summary,
+          rationale(path, ctx.locale),
+          [computed, sizingNote(ctx, ['coresPerNode'], 'bp.what.conntrack')].filter(Boolean).join(' '),
+        ),
         fixes: [unsafe({ kind: 'setValue', value: recommended })],
       });
     }

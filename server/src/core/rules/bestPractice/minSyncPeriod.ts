@@ -3,6 +3,7 @@ import { formatGoDuration, parseGoDuration } from '../../goDuration.ts';
 import { KUBE_PROXY_DOCS, type KubeProxyRule } from '../rule.ts';
 import { rationale, recommendation } from './knowledge.ts';
 import { unsafe } from '../../fixIntent.ts';
+import { framed, sizingNote } from './sizing.ts';
 
 export const minSyncPeriod: KubeProxyRule = {
   id: 'min-sync-period',
@@ -24,10 +25,12 @@ export const minSyncPeriod: KubeProxyRule = {
     ctx.report({
       path,
       at: ctx.has(path) ? 'value' : 'key',
-      message: ctx.t('bp.frame', {
-        summary: ctx.t('min-sync-period', { path, value: formatGoDuration(value), recommended: String(recommended) }),
-        rationale: rationale(path, ctx.locale),
-      }),
+      message: framed(
+        ctx,
+        ctx.t('min-sync-period', { path, value: formatGoDuration(value), recommended: String(recommended) }),
+        rationale(path, ctx.locale),
+        sizingNote(ctx, ['services', 'endpoints', 'churnPerMinute'], 'bp.what.syncs'),
+      ),
       fixes: [unsafe({ kind: 'setValue', value: recommended })],
     });
   },

@@ -10,6 +10,7 @@ import { validModes } from '../proxyMode.ts';
 import type { KubeProxyRule } from '../rule.ts';
 import { rationale } from './knowledge.ts';
 import { unsafe } from '../../fixIntent.ts';
+import { framed, sizingNote } from './sizing.ts';
 
 export const proxyModeForScale: KubeProxyRule = {
   id: 'proxy-mode-for-scale',
@@ -31,10 +32,12 @@ export const proxyModeForScale: KubeProxyRule = {
     ctx.report({
       path: 'mode',
       at: ctx.has('mode') ? 'value' : 'key',
-      message: ctx.t('bp.frame', {
-        summary: ctx.t('proxy-mode-for-scale', { minor: ctx.minor, mode }),
-        rationale: rationale('mode', ctx.locale),
-      }),
+      message: framed(
+        ctx,
+        ctx.t('proxy-mode-for-scale', { minor: ctx.minor, mode }),
+        rationale('mode', ctx.locale),
+        sizingNote(ctx, ['nodes', 'services', 'endpoints'], 'bp.what.size'),
+      ),
       fixes: [unsafe({ kind: 'setValue', value: 'nftables' })],
     });
   },
