@@ -1,4 +1,5 @@
 /** VS Code extension: starts the language server, shows the Kubernetes version in use. Thin. */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_NODE_FLAGS } from '../../server/src/processFlags.ts';
@@ -14,7 +15,13 @@ interface VersionInfo {
   note?: string;
   /** False for YAML without kube-proxy or kubeadm documents: no status item there. */
   applies: boolean;
+  /** The scrapes the findings were tuned from, and those that could not be used (in the user's language). */
+  metricsFiles?: string[];
+  metricsProblems?: string[];
 }
+
+/** Warnings about scrapes already shown, so each is said once. */
+const shownMetricsProblems = new Set<string>();
 
 function tooltip(info: VersionInfo): string {
   const where =
@@ -29,7 +36,8 @@ function tooltip(info: VersionInfo): string {
               info.minor,
             );
   const requested = info.note ? `\n${info.note}` : info.requested ? `\n${vscode.l10n.t('Requested: {0}', info.requested)}` : '';
-  return `${where}${requested}\n${vscode.l10n.t('Click to change the setting')}`;
+  const tuned = info.metricsFiles?.length ? `\n${vscode.l10n.t('Tuned from: {0}', info.metricsFiles.join(', '))}` : '';
+  return `${where}${requested}${tuned}\n${vscode.l10n.t('Click to change the setting')}`;
 }
 
 let client: LanguageClient | undefined;
@@ -47,6 +55,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('kubeProxyTuner.restartServer', async () => {
       if (client) await client.restart();
     }),
+    vscode.commands.registerCommand('kubeProxyTuner.tuneFromMetrics', tuneFromMetrics),
+    vscode.commands.registerCommand('kubeProxyTuner.applyRecommendations', applyRecommendations),
+    vscode.commands.registerCommand('kubeProxyTuner.generateAlerts', generateAlerts),
   );
 
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -71,6 +82,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client.onNotification('kubeProxyTuner/version', (info: VersionInfo) => {
       versions.set(info.uri, info);
       updateStatus(vscode.window.activeTextEditor);
+      for (const problem of info.metricsProblems ?? []) {
+        if (shownMetricsProblems.has(problem)) continue;
+        shownMetricsProblems.add(problem);
+        void vscode.window.showWarningMessage(`kube-proxy Tuner: ${problem}`);
+      }
     }),
   );
   updateStatus(vscode.window.activeTextEditor);
@@ -97,4 +113,70 @@ function updateStatus(editor: vscode.TextEditor | undefined): void {
   statusItem.text = `kube-proxy ${info.minor} (${info.source})`;
   statusItem.tooltip = tooltip(info);
   statusItem.show();
+}
+
+/**
+ * "Tune from a metrics scrape…": pick saved scrapes (kube-proxy's /metrics, node_exporter's) for the
+ * open configuration; they are remembered in the workspace folder's settings (kubeProxyTuner.metrics,
+ * relative paths) and the server reads them from there, re-reading them when they change.
+ */
+async function tuneFromMetrics(): Promise<void> {
+  const document = vscode.window.activeTextEditor?.document;
+  const folder = (document && vscode.workspace.getWorkspaceFolder(document.uri)) ?? vscode.workspace.workspaceFolders?.[0];
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('kube-proxy Tuner reads metrics scrapes only in a trusted workspace.'));
+    return;
+  }
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: true,
+    openLabel: vscode.l10n.t('Tune from these scrapes'),
+    defaultUri: folder?.uri,
+    filters: { [vscode.l10n.t('Prometheus scrapes')]: ['prom', 'txt', 'metrics'], [vscode.l10n.t('All files')]: ['*'] },
+  });
+  if (!picked || picked.length === 0) return;
+  const root = folder?.uri.fsPath;
+  const paths = picked.map((uri) => {
+    const relative = root ? path.relative(root, uri.fsPath) : undefined;
+    return relative !== undefined && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : uri.fsPath;
+  });
+  await vscode.workspace
+    .getConfiguration('kubeProxyTuner', folder?.uri)
+    .update('metrics', paths, folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global);
+  void vscode.window.showInformationMessage(vscode.l10n.t('kube-proxy Tuner: tuning from {0}', paths.join(', ')));
+}
+
+/** "Apply all recommendations": the server's explicit action for the whole file, applied as one edit. */
+async function applyRecommendations(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    editor.document.uri,
+    whole,
+    'source.kubeProxyTuner.applyRecommendations',
+    1,
+  );
+  const action = actions?.find((candidate) => candidate.kind?.value === 'source.kubeProxyTuner.applyRecommendations' && candidate.edit);
+  if (!action?.edit) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('kube-proxy Tuner: no recommendation to apply in this file.'));
+    return;
+  }
+  await vscode.workspace.applyEdit(action.edit);
+}
+
+/** "Generate Prometheus Alerts": rules with thresholds from the open configuration, in a new editor. */
+async function generateAlerts(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client) return;
+  const answer = await client.sendRequest<{ text?: string; warning?: string; error?: string }>('kubeProxyTuner/alerts', {
+    uri: editor.document.uri.toString(),
+  });
+  if (answer.error || !answer.text) {
+    void vscode.window.showWarningMessage(`kube-proxy Tuner: ${answer.error ?? ''}`);
+    return;
+  }
+  const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: answer.text });
+  await vscode.window.showTextDocument(document, { preview: false });
+  if (answer.warning) void vscode.window.showWarningMessage(`kube-proxy Tuner: ${answer.warning}`);
 }

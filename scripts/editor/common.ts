@@ -4,6 +4,7 @@
  * always killing that group, and launching headless chromium through playwright-core.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { realScrape, times, withObservations } from '../../test/fixtures/metrics/derive.ts';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir, homedir } from 'node:os';
@@ -114,6 +115,19 @@ export function makeWorkspace(base: string, settings: Record<string, unknown> = 
   cpSync(join(ROOT, 'examples/kubeadm-config.yaml'), join(folder, 'kubeadm-config.yaml'));
   // A kube-proxy ConfigMap written by hand, with mistakes inside config.conf (the README's screenshot).
   cpSync(join(ROOT, 'test/fixtures/embedded/hand-written-mistakes.yaml'), join(folder, 'kube-proxy-cm.yaml'));
+  // A configuration and a scrape (derived from the real 1.29 one: 20 syncs of 3 s) to tune it from.
+  writeFileSync(
+    join(folder, 'tuning.yaml'),
+    'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: iptables # measured\n',
+  );
+  let scrape = realScrape('kube-proxy-1.29-iptables-kind');
+  for (const family of [
+    'kubeproxy_sync_proxy_rules_duration_seconds',
+    'kubeproxy_sync_full_proxy_rules_duration_seconds',
+    'kubeproxy_sync_partial_proxy_rules_duration_seconds',
+  ])
+    scrape = withObservations(scrape, family, times(20, 3));
+  writeFileSync(join(folder, 'kube-proxy.prom'), scrape);
   writeFileSync(
     join(folder, 'fixall.yaml'),
     'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nMode: IPVS # keep\nipvs:\n  syncPeriod: 30\n',

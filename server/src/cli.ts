@@ -6,7 +6,9 @@ import { RULES_BY_ID } from './core/rules/index.ts';
 import { LineIndex } from './core/text.ts';
 import type { AnalyzeOptions, Finding, Locale } from './core/types.ts';
 import { readScrape } from './core/metrics/scrape.ts';
-import { parseArgs, USAGE } from './cli/args.ts';
+import { parseArgs, USAGE, type AlertsCommand } from './cli/args.ts';
+import { effectiveConfigs } from './core/effectiveConfigs.ts';
+import { alertRules, scrapeable } from './core/metrics/alerts.ts';
 import { toJson, toSarif, toText, TOOL_VERSION, type FileReport } from './cli/report.ts';
 import { FileProblem, fileProblem, readInput, writeFixed, type Input } from './cli/files.ts';
 
@@ -57,6 +59,7 @@ export function run(argv: string[], out: (text: string) => void, err: (text: str
     err(`kube-proxy-tuner: ${message(args.locale, args.key, args.args)}\n\n${USAGE}`);
     return 2;
   }
+  if (args.command === 'alerts') return runAlerts(args, out, err);
   const reports: FileReport[] = [];
   let unreadable = false;
   const problem = (error: FileProblem): void => {
@@ -137,4 +140,25 @@ if (typeof require !== 'undefined' && require.main === module) {
     (text) => process.stdout.write(`${text}\n`),
     (text) => process.stderr.write(`${text}\n`),
   );
+}
+
+/** `kube-proxy-tuner alerts FILE`: the alerting rules for the file's (first) KubeProxyConfiguration. */
+function runAlerts(args: AlertsCommand, out: (text: string) => void, err: (text: string) => void): number {
+  let text: string;
+  try {
+    text = decodeText(readInput(args.file, { forFix: false }).bytes).text;
+  } catch (error) {
+    err(`kube-proxy-tuner: ${fileProblem(args.file, error, 'read').render(args.locale)}`);
+    return 2;
+  }
+  const { version, configs } = effectiveConfigs(text, { kubernetesVersion: args.kubernetesVersion });
+  if (configs.length === 0) {
+    err(`kube-proxy-tuner: ${message(args.locale, 'cli.alerts.none', { file: args.file })}`);
+    return 2;
+  }
+  if (configs.length > 1) err(`kube-proxy-tuner: ${message(args.locale, 'cli.alerts.first', { file: args.file, count: configs.length })}`);
+  const { config } = configs[0];
+  if (!scrapeable(config)) err(`kube-proxy-tuner: ${message(args.locale, 'alerts.loopback', { address: config.metricsBindAddress })}`);
+  out(alertRules(config, version.minor, { format: args.format, job: args.job, locale: args.locale }).trimEnd());
+  return 0;
 }

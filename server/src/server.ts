@@ -16,8 +16,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, AnalysisCache } from './core/analyze.ts';
-import type { Locale } from './core/types.ts';
-import { codeActions, fixAllEdit, FIX_ALL_KIND, type FixAllData } from './lsp/codeActions.ts';
+import type { Finding, Locale } from './core/types.ts';
+import { APPLY_RECOMMENDATIONS_KIND, codeActions, fixAllEdit, FIX_ALL_KIND, type FixAllData } from './lsp/codeActions.ts';
+import { MetricsFiles } from './lsp/metricsFiles.ts';
+import { effectiveConfigs } from './core/effectiveConfigs.ts';
+import { alertRules, scrapeable } from './core/metrics/alerts.ts';
 import { KubeProxyCompletion } from './lsp/completion.ts';
 import { toDiagnostic } from './lsp/diagnostics.ts';
 import { hover } from './lsp/hover.ts';
@@ -26,7 +29,8 @@ import { IdleMemoryReclaimer } from './lsp/memory.ts';
 import { toLocale } from './lsp/locale.ts';
 import { versionNote } from './core/version.ts';
 import { message } from './knowledge/messages.ts';
-import { normalizeSettings, SETTINGS_SECTION, SettingsCache, toAnalyzeOptions } from './lsp/settings.ts';
+import { normalizeSettings, SETTINGS_SECTION, SettingsCache, toAnalyzeOptions, type ServerSettings } from './lsp/settings.ts';
+import type { AnalyzeOptions } from './core/types.ts';
 import { exitWhenBroken, keepConsoleOffStdout, transportFrom } from './lsp/transport.ts';
 
 /** Custom notification for the client's status item: the Kubernetes minor used and where it came from. */
@@ -65,8 +69,21 @@ let completion: KubeProxyCompletion | undefined;
 const pending = new Map<string, NodeJS.Immediate>();
 /** Per open document: parses and findings of its unchanged YAML documents, reused on the next edit. */
 const caches = new Map<string, AnalysisCache>();
+/** Per open document: the tuning findings of its latest analysis (for hovers). */
+const tuningFindings = new Map<string, { version: number; findings: Finding[] }>();
 /** Returns the heap a large file grew to once the user pauses (see lsp/memory.ts). */
 const memory = new IdleMemoryReclaimer();
+/** The scrapes `kubeProxyTuner.metrics` names; a change on disk re-checks every open document. */
+const metricsFiles = new MetricsFiles(() => {
+  for (const document of documents.all()) schedule(document.uri);
+});
+
+/** The analysis options of a document: its settings, and the text of the scrapes they name. */
+function optionsFor(uri: string, current: ServerSettings): { options: AnalyzeOptions; unreadable: { name: string; reason: string }[] } {
+  if (!current.metrics || current.metrics.length === 0) return { options: toAnalyzeOptions(current, locale), unreadable: [] };
+  const load = metricsFiles.load(uri, current.metrics);
+  return { options: toAnalyzeOptions(current, locale, load.scrapes), unreadable: load.unreadable };
+}
 
 connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as { locale?: unknown; settings?: unknown; snippets?: unknown };
@@ -93,10 +110,11 @@ connection.onInitialize((params): InitializeResult => {
     onRefused: (uri) => connection.console.log(`kube-proxy Tuner: completion uses bundled schemas only; not fetching ${uri}`),
   });
   dynamicConfigurationRegistration = Boolean(workspace?.configuration && workspace.didChangeConfiguration?.dynamicRegistration);
+  metricsFiles.setFolders((params.workspaceFolders ?? []).map((folder) => folder.uri).concat(params.rootUri ? [params.rootUri] : []));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, APPLY_RECOMMENDATIONS_KIND], resolveProvider: true },
       hoverProvider: true,
       completionProvider: { resolveProvider: false },
     },
@@ -124,6 +142,7 @@ documents.onDidChangeContent(({ document }) => schedule(document.uri));
 documents.onDidClose(({ document }) => {
   cancel(document.uri);
   caches.delete(document.uri);
+  tuningFindings.delete(document.uri);
   settings.delete(document.uri);
   memory.noteWork(document.getText().length);
   if (isYamlDocument(document)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
@@ -140,7 +159,7 @@ connection.onCodeAction(async (params, token) => {
   if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
   try {
     memory.noteWork(document.getText().length);
-    return codeActions(document, params, toAnalyzeOptions(current, locale), resolveEdits, cacheFor(document.uri));
+    return codeActions(document, params, optionsFor(document.uri, current).options, resolveEdits, cacheFor(document.uri));
   } catch (error) {
     connection.console.error(`kube-proxy Tuner: code actions for ${document.uri} failed: ${describe(error)}`);
     return [];
@@ -155,7 +174,7 @@ connection.onCodeActionResolve(async (action) => {
   if (!data || !document || document.version !== data.version) return action;
   const current = await settings.get(document.uri);
   try {
-    const edits = fixAllEdit(document, toAnalyzeOptions(current, locale), data.rule);
+    const edits = fixAllEdit(document, optionsFor(document.uri, current).options, data.rule, data.mode);
     return edits ? { ...action, edit: { changes: { [document.uri]: edits } } } : action;
   } catch (error) {
     connection.console.error(`kube-proxy Tuner: fix-all for ${document.uri} failed: ${describe(error)}`);
@@ -169,7 +188,7 @@ connection.onHover(async (params) => {
   if (!document || !isYamlDocument(document)) return null;
   const current = await settings.get(document.uri);
   try {
-    return hover(document, params, toAnalyzeOptions(current, locale), hoverMarkdown);
+    return hover(document, params, toAnalyzeOptions(current, locale), hoverMarkdown, tuningFindings.get(document.uri));
   } catch (error) {
     connection.console.error(`kube-proxy Tuner: hover in ${document.uri} failed: ${describe(error)}`);
     return null;
@@ -187,6 +206,21 @@ connection.onCompletion(async (params) => {
     connection.console.error(`kube-proxy Tuner: completion in ${document.uri} failed: ${describe(error)}`);
     return null;
   }
+});
+
+/** The client's "Generate Prometheus Alerts" command: the rules for the document's (first) KubeProxyConfiguration. */
+connection.onRequest('kubeProxyTuner/alerts', async (params: { uri: string; format?: 'prometheus-rule' | 'rules' }) => {
+  if (shutdownReceived) return SHUT_DOWN();
+  const document = documents.get(params.uri);
+  if (!document) return { error: message(locale, 'cli.alerts.none', { file: params.uri }) };
+  const current = await settings.get(document.uri);
+  const { version, configs } = effectiveConfigs(document.getText(), toAnalyzeOptions(current, locale));
+  if (configs.length === 0) return { error: message(locale, 'cli.alerts.none', { file: document.uri }) };
+  const config = configs[0].config;
+  return {
+    text: alertRules(config, version.minor, { format: params.format ?? 'prometheus-rule', job: 'kube-proxy', locale }),
+    warning: scrapeable(config) ? undefined : message(locale, 'alerts.loopback', { address: config.metricsBindAddress }),
+  };
 });
 
 function schedule(uri: string): void {
@@ -216,8 +250,11 @@ async function validate(uri: string): Promise<void> {
   try {
     const cache = cacheFor(uri);
     const text = document.getText();
-    const result = analyze(text, toAnalyzeOptions(current, locale), cache);
+    const { options, unreadable } = optionsFor(uri, current);
+    const result = analyze(text, options, cache);
     memory.noteWork(text.length);
+    // Hovers show the evidence of tuning findings on the field under the cursor.
+    tuningFindings.set(uri, { version: document.version, findings: result.findings.filter((finding) => finding.category === 'tuning') });
     await connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.findings.map(toDiagnostic) });
     // Said in the user's language: a 1.38 file is checked as 1.37, and what that means.
     const note = versionNote(result.version);
@@ -229,6 +266,16 @@ async function validate(uri: string): Promise<void> {
       from: result.version.from,
       note: note ? message(locale, note.key, note.args) : undefined,
       applies: result.applies,
+      // Scrapes that could not be read or are not scrapes: the client says so once.
+      metricsProblems: [
+        ...unreadable.map((problem) => message(locale, 'cli.io.cannotRead', { file: problem.name, reason: problem.reason })),
+        ...(result.metrics?.refused ?? []).map((refused) =>
+          message(locale, 'cli.metrics.refused', { file: refused.file, reason: refused.reason }),
+        ),
+      ],
+      metricsFiles: (options.metrics ?? [])
+        .map((scrape) => scrape.name)
+        .filter((name) => !result.metrics?.refused.some((refused) => refused.file === name)),
     });
     // A kube-proxy/kubeadm file is open: load the completion engine when idle, not on the first Ctrl+Space.
     if (result.applies) completion?.scheduleWarmUp(result.version.minor, locale);

@@ -157,6 +157,17 @@ describe('kube-proxy-tuner check', () => {
     assert.equal(check(['check', '--services', 'many', example]).code, 2);
   });
 
+  it('alerts: rules for the file, exit 2 when it holds no KubeProxyConfiguration', () => {
+    const { code, stdout } = check(['alerts', '--format', 'rules', example]);
+    assert.equal(code, 0);
+    assert.match(stdout, /^groups:\n {2}- name: kube-proxy-tuner\n/m);
+    assert.match(stdout, /alert: KubeProxyRuleSyncSlow/);
+    const none = check(['alerts', join(root, 'test/fixtures/embedded/other-configmap.yaml')]);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /holds no KubeProxyConfiguration to derive alerts from/);
+    assert.equal(check(['alerts', example, guide]).code, 2);
+  });
+
   it('writes SARIF 2.1.0 with rules and results', () => {
     const { stdout } = check(['check', '--format', 'sarif', guide]);
     const sarif = JSON.parse(stdout);

@@ -156,20 +156,25 @@ export class LspClient {
   }
 
   async initialize(
-    options: { initializationOptions?: unknown; locale?: string; capabilities?: Record<string, unknown> } = {},
+    options: {
+      initializationOptions?: unknown;
+      locale?: string;
+      capabilities?: Record<string, unknown>;
+      workspaceFolders?: { uri: string; name: string }[];
+    } = {},
   ): Promise<any> {
     const result = await this.request('initialize', {
       processId: process.pid,
       clientInfo: { name: 'lsp-test-client' },
       locale: options.locale,
       rootUri: null,
+      workspaceFolders: options.workspaceFolders ?? null,
       capabilities: options.capabilities ?? {
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
         },
       },
       initializationOptions: options.initializationOptions,
-      workspaceFolders: null,
     });
     this.notify('initialized', {});
     return result;

@@ -15,11 +15,14 @@ import { LspClient } from '../lsp/lspClient.ts';
 const root = join(import.meta.dirname, '../..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-test('the manifest declares untrusted and virtual workspaces as supported', () => {
-  assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
-  assert.equal(manifest.capabilities.virtualWorkspaces, true);
-  // Nothing to restrict in untrusted workspaces: no setting names an executable or a path.
+test('the manifest declares untrusted and virtual workspaces as supported, the metrics paths restricted', () => {
+  const untrusted = manifest.capabilities.untrustedWorkspaces;
+  assert.equal(untrusted.supported, 'limited');
+  // The only setting that makes the server read a file: a workspace must not set it unless trusted.
+  assert.deepEqual(untrusted.restrictedConfigurations, ['kubeProxyTuner.metrics']);
+  assert.equal(manifest.capabilities.virtualWorkspaces.supported, 'limited');
   for (const [key, property] of Object.entries(manifest.contributes.configuration.properties as Record<string, { type: string }>)) {
+    if (key === 'kubeProxyTuner.metrics') continue;
     assert.doesNotMatch(key, /path|command|executable|binary/i, `${key} would need restrictedConfigurations`);
     assert.ok(['string', 'object', 'boolean'].includes(property.type), key);
   }
@@ -34,7 +37,7 @@ test('the client selects YAML documents of every scheme (virtual workspaces incl
   assert.match(selector[1], /language:\s*'yaml'/);
 });
 
-test('the server and core never use the file system (document text comes over LSP)', () => {
+test('the core never uses the file system; the server only to read the scrapes kubeProxyTuner.metrics names', () => {
   const files: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -45,7 +48,7 @@ test('the server and core never use the file system (document text comes over LS
   };
   walk(join(root, 'server/src'));
   const offenders = files
-    .filter((file) => !file.endsWith('cli.ts') && !file.includes('/cli/'))
+    .filter((file) => !file.endsWith('cli.ts') && !file.includes('/cli/') && !file.endsWith('/lsp/metricsFiles.ts'))
     .filter((file) => /from ['"](node:)?fs(\/promises)?['"]|require\(['"](node:)?fs/.test(readFileSync(file, 'utf8')));
   assert.deepEqual(offenders, []);
 });

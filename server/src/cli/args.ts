@@ -31,9 +31,19 @@ export interface UsageError {
   locale: Locale;
 }
 
-export type ParsedArgs = CheckCommand | { command: 'help' } | { command: 'version' } | UsageError;
+export interface AlertsCommand {
+  command: 'alerts';
+  file: string;
+  kubernetesVersion: string;
+  locale: Locale;
+  format: 'prometheus-rule' | 'rules';
+  job: string;
+}
+
+export type ParsedArgs = CheckCommand | AlertsCommand | { command: 'help' } | { command: 'version' } | UsageError;
 
 export const USAGE = `Usage: kube-proxy-tuner check [options] FILE|- [FILE...]
+       kube-proxy-tuner alerts [--format prometheus-rule|rules] [--job NAME] FILE|-
 
 Checks the KubeProxyConfiguration documents of kubeadm config files as kube-proxy and kubeadm would.
 
@@ -56,6 +66,11 @@ Options:
   -h, --help                      Show this help
   --version                       Show the version
 
+alerts: Prometheus alerting rules for the file's KubeProxyConfiguration, thresholds from its values
+  --format prometheus-rule|rules  A PrometheusRule (kube-prometheus, the default) or a rules file
+  --job NAME                      The job that scrapes kube-proxy (default: kube-proxy)
+  (--kubernetes-version and --locale as for check)
+
 Exit codes: 0 no error found, 1 errors found, 2 usage error or unreadable input.`;
 
 export function parseArgs(argv: string[]): ParsedArgs {
@@ -70,6 +85,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const locale: Locale = asked === 'zh-cn' ? 'zh-cn' : 'en';
   const fail = (key: MessageKey, args: Record<string, string> = {}): UsageError => ({ command: 'error', key, args, locale });
   const [command, ...rest] = argv;
+  if (command === 'alerts') return parseAlerts(rest, locale, fail);
   if (command !== 'check') return fail('cli.usage.unknownCommand', { command });
   const parsed: CheckCommand = {
     command: 'check',
@@ -139,5 +155,44 @@ export function parseArgs(argv: string[]): ParsedArgs {
   if (parsed.files.filter((file) => file === '-').length > 1) return fail('cli.usage.stdinTwice');
   if (parsed.fix && parsed.files.includes('-')) return fail('cli.usage.fixStdin');
   if (parsed.unsafeFixes && !parsed.fix) return fail('cli.usage.unsafeWithoutFix');
+  return parsed;
+}
+
+function parseAlerts(rest: string[], locale: Locale, fail: (key: MessageKey, args?: Record<string, string>) => UsageError): ParsedArgs {
+  const parsed: AlertsCommand = {
+    command: 'alerts',
+    file: '',
+    kubernetesVersion: 'auto',
+    locale,
+    format: 'prometheus-rule',
+    job: 'kube-proxy',
+  };
+  const files: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? rest[++i];
+    const bad = (expected: string, got: string | undefined): UsageError => fail('cli.usage.badValue', { flag, expected, value: got ?? '' });
+    if (flag === '--format') {
+      const format = value();
+      if (format !== 'prometheus-rule' && format !== 'rules') return bad('prometheus-rule | rules', format);
+      parsed.format = format;
+    } else if (flag === '--job') {
+      const job = value();
+      if (!job || !/^[\w:.-]+$/.test(job)) return bad('a job name', job);
+      parsed.job = job;
+    } else if (flag === '--kubernetes-version') {
+      const version = value();
+      if (!version || !(version === 'auto' || isSupportedMinor(version))) return bad(`auto | ${OLDEST_MINOR} … ${NEWEST_MINOR}`, version);
+      parsed.kubernetesVersion = version;
+    } else if (flag === '--locale') {
+      value();
+    } else if (arg.startsWith('-') && arg !== '-') {
+      return fail('cli.usage.unknownOption', { option: arg });
+    } else files.push(arg);
+  }
+  if (files.length !== 1) return fail('cli.usage.alertsOneFile');
+  parsed.file = files[0];
   return parsed;
 }

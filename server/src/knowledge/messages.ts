@@ -345,6 +345,10 @@ const CORE_MESSAGES = {
   ],
   'fix.suppressLine': ['Silence {rule} on this line', '在此行忽略 {rule}'],
   'fix.all': ['Fix all auto-fixable kube-proxy Tuner problems', '修复所有可自动修复的 kube-proxy Tuner 问题'],
+  'fix.recommendations': [
+    'Apply all recommendations (tuned and recommended values; not the proxy mode)',
+    '应用所有建议（调优值与推荐值；不含代理模式）',
+  ],
   'fix.allOfRule': ['Fix all {rule} problems in this file', '修复本文件中所有 {rule} 问题'],
 
   'cli.fixed': ['{file}: applied {count} fix(es)', '{file}：已应用 {count} 处修复'],
@@ -382,6 +386,15 @@ const CORE_MESSAGES = {
   'cli.usage.noFile': ['no file given (use - for standard input)', '未指定文件（用 - 表示标准输入）'],
   'cli.usage.stdinTwice': ['standard input (-) can be read only once: give - once', '标准输入（-）只能读取一次：请只写一个 -'],
   'cli.usage.fixStdin': ['--fix writes files back and cannot fix standard input', '--fix 需要写回文件，无法修复标准输入'],
+  'cli.usage.alertsOneFile': ['alerts takes exactly one file (or -)', 'alerts 只接受一个文件（或 -）'],
+  'cli.alerts.none': [
+    '{file} holds no KubeProxyConfiguration to derive alerts from',
+    '{file} 中没有可用于生成告警的 KubeProxyConfiguration',
+  ],
+  'cli.alerts.first': [
+    '{file} holds {count} KubeProxyConfigurations; the alerts use the first one',
+    '{file} 中有 {count} 个 KubeProxyConfiguration；告警依据第一个生成',
+  ],
   'cli.usage.unsafeWithoutFix': ['--unsafe-fixes only goes with --fix', '--unsafe-fixes 只能与 --fix 一起使用'],
   'cli.metrics.refused': [
     '{file} is not a kube-proxy or node_exporter scrape: {reason}',
@@ -412,6 +425,7 @@ const CORE_MESSAGES = {
     'Kubernetes {minor} 中没有此字段：kube-proxy 会将其丢弃。',
   ],
   'hover.docs': ['Upstream documentation', '上游文档'],
+  'hover.measured': ['Measured', '实测'],
   'hover.source': ['source', '来源'],
   'hover.footer': ['Kubernetes {minor}, {source}', 'Kubernetes {minor}，{source}'],
   'hover.kindCopies': [

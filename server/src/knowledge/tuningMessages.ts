@@ -101,6 +101,60 @@ export const TUNING_MESSAGES = {
     'kube-proxy 丢弃了 {count} 个被 conntrack 标记为 invalid 的数据包（{metric}，{window}）。iptables 模式会刻意丢弃它们，nftables 模式不会；上游建议在出现此类数据包并迁移到 nftables 时设置 conntrack.tcpBeLiberal: true。',
   ],
 
+  // Alerting rules generated from a configuration (kube-proxy-tuner alerts).
+  'alerts.header': [
+    'Alerts for kube-proxy {minor} in {mode} mode, thresholds from this configuration (kube-proxy-tuner alerts).',
+    'kube-proxy {minor}（{mode} 模式）的告警规则，阈值取自本配置（kube-proxy-tuner alerts）。',
+  ],
+  'alerts.dashboard': [
+    'Dashboard: "Kubernetes / Proxy" from kubernetes-mixin ({url}), shipped by kube-prometheus; it also alerts when kube-proxy is down.',
+    '仪表盘：kubernetes-mixin 的 "Kubernetes / Proxy"（{url}），随 kube-prometheus 提供；它也会在 kube-proxy 宕机时告警。',
+  ],
+  'alerts.loopback': [
+    'WARNING: metricsBindAddress is {address}: Prometheus on another host cannot scrape kube-proxy, so these alerts never fire. Bind it to the node IP or 0.0.0.0 (and firewall port 10249: /metrics and /configz have no authentication).',
+    '警告：metricsBindAddress 为 {address}：其他主机上的 Prometheus 无法抓取 kube-proxy，这些告警永远不会触发。请绑定节点 IP 或 0.0.0.0（并用防火墙保护 10249 端口：/metrics 与 /configz 没有认证）。',
+  ],
+  'alerts.syncSlow.summary': ['kube-proxy rule syncs are slow', 'kube-proxy 规则同步缓慢'],
+  'alerts.syncSlow.description': [
+    'p99 of rule syncs on {{ $labels.instance }} is above {path} ({value} s); /healthz fails when a queued sync takes twice that ({healthz} s).',
+    '{{ $labels.instance }} 上规则同步的 p99 超过 {path}（{value} 秒）；排队的同步超过其两倍（{healthz} 秒）时 /healthz 会失败。',
+  ],
+  'alerts.minSync.summary': ['kube-proxy syncs outgrow minSyncPeriod', 'kube-proxy 同步耗时超出 minSyncPeriod 的余量'],
+  'alerts.minSync.description': [
+    'Rule syncs on {{ $labels.instance }} take more than {threshold} s on average; {path} is {value} s. Consider about twice the mean sync time.',
+    '{{ $labels.instance }} 上规则同步平均超过 {threshold} 秒；{path} 为 {value} 秒。可考虑设为平均同步耗时的约两倍。',
+  ],
+  'alerts.failures.summary': ['kube-proxy fails to write its rules', 'kube-proxy 写入规则失败'],
+  'alerts.failures.description': [
+    "{metric} rose on {{ $labels.instance }}: something else edits the rules, or the kernel refuses them; see kube-proxy's log.",
+    '{{ $labels.instance }} 上 {metric} 上升：有其他程序在修改规则，或内核拒绝了规则；请查看 kube-proxy 日志。',
+  ],
+  'alerts.partial.summary': ['kube-proxy partial restores keep failing', 'kube-proxy 部分 restore 持续失败'],
+  'alerts.partial.description': [
+    'iptables partial restores failed on {{ $labels.instance }} during a whole hour; upstream expects them to fail now and then, never steadily.',
+    '{{ $labels.instance }} 上 iptables 部分 restore 在整整一小时内持续失败；上游认为它偶尔失败正常，但不应持续失败。',
+  ],
+  'alerts.networkProgramming.summary': ['kube-proxy network programming is slow', 'kube-proxy 网络编程延迟过高'],
+  'alerts.networkProgramming.description': [
+    "p99 from a Service or endpoint change to the rules on {{ $labels.instance }} is above {threshold} s, the threshold of upstream's scale tests.",
+    '{{ $labels.instance }} 上从 Service 或端点变化到规则生效的 p99 超过 {threshold} 秒（上游规模测试的阈值）。',
+  ],
+  'alerts.backlog.summary': ['kube-proxy is not keeping up', 'kube-proxy 跟不上变更'],
+  'alerts.backlog.description': [
+    'A rule sync has been queued for more than {threshold} s on {{ $labels.instance }} without one finishing ({path} sets the /healthz limit).',
+    '{{ $labels.instance }} 上一次规则同步已排队超过 {threshold} 秒仍未完成（{path} 决定 /healthz 的上限）。',
+  ],
+  'alerts.throttled.summary': ['kube-proxy is throttled by its own client rate limit', 'kube-proxy 受到自身客户端限流'],
+  'alerts.throttled.description': [
+    "kube-proxy's API requests on {{ $labels.instance }} wait over {threshold} ms on average for clientConnection.qps {qps} / burst {burst}; changes arrive through watches, which the limit does not slow.",
+    '{{ $labels.instance }} 上 kube-proxy 的 API 请求因 clientConnection.qps {qps} / burst {burst} 平均等待超过 {threshold} 毫秒；变更通过 watch 到达，不受该限流影响。',
+  ],
+  'alerts.conntrack.summary': ['conntrack table filling up', 'conntrack 表即将占满'],
+  'alerts.conntrack.description': [
+    'The conntrack table on {{ $labels.instance }} is over {fill}% full; when full the kernel drops new connections (kube-proxy sizes it from conntrack.maxPerCore {maxPerCore} and min {min}).',
+    '{{ $labels.instance }} 上 conntrack 表使用率超过 {fill}%；占满后内核会丢弃新连接（kube-proxy 依据 conntrack.maxPerCore {maxPerCore} 与 min {min} 设置其容量）。',
+  ],
+
   // What the summary says could not be judged.
   'tuning.notJudged.noKubeProxy': [
     'No kube-proxy scrape: sync durations, failures and client throttling are not judged.',

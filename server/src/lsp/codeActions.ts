@@ -12,13 +12,15 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { message } from '../knowledge/messages.ts';
 import { analyze, type AnalysisCache } from '../core/analyze.ts';
-import { fixAll } from '../core/fixAll.ts';
+import { fixAll, type FixAllMode } from '../core/fixAll.ts';
 import { fixContext, fixesFor, suppressionEdit } from '../core/fixes.ts';
 import { diffAsEdit, type TextEdit } from '../core/textEdits.ts';
 import type { AnalyzeOptions, Finding } from '../core/types.ts';
 import { DIAGNOSTIC_SOURCE, toDiagnostic, type DiagnosticData } from './diagnostics.ts';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kubeProxyTuner`;
+/** "Apply all recommendations": explicit, never on save (it changes what the user tuned). */
+export const APPLY_RECOMMENDATIONS_KIND = `${CodeActionKind.Source}.kubeProxyTuner.applyRecommendations`;
 
 function toLsp(document: TextDocument, edits: TextEdit[]): LspTextEdit[] {
   return edits.map((edit) => ({
@@ -60,12 +62,18 @@ export interface FixAllData {
   uri: string;
   version: number;
   rule?: string;
+  mode?: FixAllMode;
 }
 
-/** The whole-file edit of fix-all (of one rule, or of all), or undefined when nothing changes. */
-export function fixAllEdit(document: TextDocument, options: AnalyzeOptions, rule?: string): LspTextEdit[] | undefined {
+/** The whole-file edit of fix-all (of one rule, or of all; safe fixes, or all recommendations), or undefined when nothing changes. */
+export function fixAllEdit(
+  document: TextDocument,
+  options: AnalyzeOptions,
+  rule?: string,
+  mode: FixAllMode = 'safe',
+): LspTextEdit[] | undefined {
   const text = document.getText();
-  const edit = diffAsEdit(text, fixAll(text, options, rule).text);
+  const edit = diffAsEdit(text, fixAll(text, options, rule, mode).text);
   return edit ? toLsp(document, [edit]) : undefined;
 }
 
@@ -81,9 +89,10 @@ function wholeFileFix(
   kind: string,
   lazy: boolean,
   rule?: string,
+  mode: FixAllMode = 'safe',
 ): CodeAction | undefined {
-  if (lazy) return { title, kind, data: { uri: document.uri, version: document.version, rule } satisfies FixAllData };
-  const edits = fixAllEdit(document, options, rule);
+  if (lazy) return { title, kind, data: { uri: document.uri, version: document.version, rule, mode } satisfies FixAllData };
+  const edits = fixAllEdit(document, options, rule, mode);
   return edits ? { title, kind, edit: { changes: { [document.uri]: edits } } } : undefined;
 }
 
@@ -101,6 +110,18 @@ export function codeActions(
   const actions: CodeAction[] = [];
   if (wants(FIX_ALL_KIND) && only) {
     const action = wholeFileFix(document, options, message(locale, 'fix.all'), FIX_ALL_KIND, false);
+    return action ? [action] : [];
+  }
+  if (only && wants(APPLY_RECOMMENDATIONS_KIND)) {
+    const action = wholeFileFix(
+      document,
+      options,
+      message(locale, 'fix.recommendations'),
+      APPLY_RECOMMENDATIONS_KIND,
+      canResolve,
+      undefined,
+      'recommendations',
+    );
     return action ? [action] : [];
   }
   if (!wants(CodeActionKind.QuickFix)) return actions;
@@ -144,5 +165,18 @@ export function codeActions(
   }
   const fileFix = wholeFileFix(document, options, message(locale, 'fix.all'), FIX_ALL_KIND, canResolve);
   if (fileFix && findings.length > 0) actions.push(fileFix);
+  // Where a tuned or recommended value is offered, also offer to apply all of them, explicitly.
+  if (findings.some((finding) => (finding.category === 'tuning' || finding.category === 'best-practice') && finding.fixes?.length)) {
+    const all = wholeFileFix(
+      document,
+      options,
+      message(locale, 'fix.recommendations'),
+      APPLY_RECOMMENDATIONS_KIND,
+      canResolve,
+      undefined,
+      'recommendations',
+    );
+    if (all) actions.push(all);
+  }
   return actions;
 }

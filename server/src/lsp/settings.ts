@@ -2,7 +2,7 @@
  * The `kubeProxyTuner` settings as the server sees them, and a per-document cache of them.
  * Editor-independent: the LSP plumbing that fetches them is passed in.
  */
-import type { AnalyzeOptions, ClusterScale, Severity } from '../core/types.ts';
+import type { AnalyzeOptions, ClusterNumbers, ClusterScale, Severity } from '../core/types.ts';
 
 export const SETTINGS_SECTION = 'kubeProxyTuner';
 
@@ -11,7 +11,13 @@ export interface ServerSettings {
   clusterScale?: ClusterScale;
   monitoring?: boolean;
   rules?: Record<string, Severity | 'off'>;
+  /** The cluster's numbers (nodes, services, endpoints, coresPerNode, churnPerMinute). */
+  cluster?: ClusterNumbers;
+  /** Paths of saved metrics scrapes, relative to the workspace folder. */
+  metrics?: string[];
 }
+
+const CLUSTER_FIELDS: (keyof ClusterNumbers)[] = ['nodes', 'services', 'endpoints', 'coresPerNode', 'churnPerMinute'];
 
 const RULE_LEVELS: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -32,6 +38,16 @@ export function normalizeSettings(raw: unknown): ServerSettings {
     }
     settings.rules = rules;
   }
+  if (isObject(raw.cluster)) {
+    const cluster: ClusterNumbers = {};
+    for (const field of CLUSTER_FIELDS) {
+      const value = raw.cluster[field];
+      if (typeof value === 'number' && Number.isFinite(value) && value >= 0) cluster[field] = value;
+    }
+    settings.cluster = cluster;
+  }
+  if (Array.isArray(raw.metrics))
+    settings.metrics = raw.metrics.filter((path): path is string => typeof path === 'string' && path.trim() !== '');
   return settings;
 }
 
@@ -42,16 +58,25 @@ export function mergeSettings(base: ServerSettings, override: ServerSettings): S
     clusterScale: override.clusterScale ?? base.clusterScale,
     monitoring: override.monitoring ?? base.monitoring,
     rules: override.rules ?? base.rules,
+    cluster: override.cluster ?? base.cluster,
+    metrics: override.metrics ?? base.metrics,
   };
 }
 
-export function toAnalyzeOptions(settings: ServerSettings, locale: AnalyzeOptions['locale']): AnalyzeOptions {
+/** `metrics`: the text of the scrapes the settings name (read by the caller: the core does no I/O). */
+export function toAnalyzeOptions(
+  settings: ServerSettings,
+  locale: AnalyzeOptions['locale'],
+  metrics: { name: string; text: string }[] = [],
+): AnalyzeOptions {
   return {
     kubernetesVersion: settings.kubernetesVersion ?? 'auto',
     locale,
     rules: settings.rules ?? {},
     clusterScale: settings.clusterScale ?? 'large',
     monitoring: settings.monitoring ?? true,
+    ...(settings.cluster && Object.keys(settings.cluster).length > 0 ? { cluster: settings.cluster } : {}),
+    ...(metrics.length > 0 ? { metrics } : {}),
   };
 }
 
