@@ -259,11 +259,21 @@ describe('what the node shows', () => {
       'information tuning-no-local-endpoints ',
     ]);
   });
-  it('a sync queued 5 minutes before the last one finished: kube-proxy is not keeping up', () => {
-    const scrape = withValue(SHAPES[1].scrape(), 'kubeproxy_sync_proxy_rules_last_queued_timestamp_seconds', 1.704894799332805e9 + 300);
-    assert.deepEqual(brief(tuning(config('iptables'), { 'kp.prom': scrape }, 29).filter((f) => f.rule === 'tuning-sync-backlog')), [
-      'warning tuning-sync-backlog iptables.syncPeriod',
-    ]);
+  it('a sync pending for 5 minutes when the scrape was taken: kube-proxy is not keeping up; a quiet cluster is not', () => {
+    const start = 1.70489479177e9;
+    const at = (queued: number, done: number): string =>
+      withValue(
+        withValue(withAge(SHAPES[1].scrape(), 2000), 'kubeproxy_sync_proxy_rules_last_queued_timestamp_seconds', start + queued),
+        'kubeproxy_sync_proxy_rules_last_timestamp_seconds',
+        start + done,
+      );
+    const backlog = (text: string): string[] =>
+      brief(tuning(config('iptables'), { 'kp.prom': text }, 29).filter((f) => f.rule === 'tuning-sync-backlog'));
+    assert.deepEqual(backlog(at(1700, 1600)), ['warning tuning-sync-backlog iptables.syncPeriod']);
+    // Queued 2 s ago after 20 quiet minutes: a sync on its way, not a backlog.
+    assert.deepEqual(backlog(at(1998, 800)), []);
+    // The last sync ran after the last queuing: nothing pending.
+    assert.deepEqual(backlog(at(800, 1000)), []);
   });
   it('1.31 iptables: localhost NodePorts in use and invalid packets dropped, before moving to nftables', () => {
     let scrape = asMinor(realScrape('kube-proxy-1.30-iptables-minikube'), 31);
@@ -375,5 +385,84 @@ describe('apply all recommendations', () => {
       fixAll(fixed.text, { kubernetesVersion: '1.29', metrics: [{ name: 'kp.prom', text: scrape }] }, undefined, 'recommendations').applied,
       0,
     );
+  });
+});
+
+describe('every rule on every metric shape (1.28, 1.29-1.32, 1.33+ with ip_family; iptables, nftables, ipvs)', () => {
+  const NPL = 'kubeproxy_network_programming_duration_seconds';
+  const LIMITER = 'rest_client_rate_limiter_duration_seconds';
+  /** A failure counter of the shape's mode that counted 3 (labelled from 1.33, so added). */
+  const failing = (scrape: string, shape: Shape): string => {
+    const counter =
+      shape.mode === 'nftables'
+        ? 'kubeproxy_sync_proxy_rules_nftables_sync_failures_total'
+        : 'kubeproxy_sync_proxy_rules_iptables_restore_failures_total';
+    return shape.minor >= 33 ? withFamily(scrape, counter, 'counter', [`${counter}{ip_family="IPv4"} 3`]) : withValue(scrape, counter, 3);
+  };
+  const pending = (scrape: string): string => {
+    const start = Number(/^process_start_time_seconds (\S+)$/m.exec(scrape)![1]);
+    const aged = withAge(scrape, 2000);
+    return withValue(
+      withValue(aged, 'kubeproxy_sync_proxy_rules_last_queued_timestamp_seconds', start + 1700),
+      'kubeproxy_sync_proxy_rules_last_timestamp_seconds',
+      start + 1600,
+    );
+  };
+  const noLocal = (scrape: string, shape: Shape): string =>
+    withValue(
+      scrape,
+      'kubeproxy_sync_proxy_rules_no_local_endpoints_total',
+      2,
+      shape.minor >= 33 ? '{ip_family="IPv4",traffic_policy="internal"}' : '{traffic_policy="internal"}',
+    );
+  const PROBLEMS: { rule: string; derive: (scrape: string, shape: Shape) => string; path: (shape: Shape) => string; severity: string }[] = [
+    {
+      rule: 'tuning-min-sync-period',
+      derive: (scrape) => syncs(scrape, times(20, 3)),
+      path: (shape) => `${shape.mode}.minSyncPeriod`,
+      severity: 'warning',
+    },
+    { rule: 'tuning-sync-duration', derive: (scrape) => syncs(scrape, times(20, 30)), path: () => 'mode', severity: 'warning' },
+    {
+      rule: 'tuning-network-programming',
+      derive: (scrape) => withObservations(scrape, NPL, times(20, 45)),
+      path: (shape) => `${shape.mode}.minSyncPeriod`,
+      severity: 'warning',
+    },
+    { rule: 'tuning-sync-failures', derive: failing, path: () => 'mode', severity: 'warning' },
+    {
+      rule: 'tuning-client-throttling',
+      derive: (scrape) => withObservations(scrape, LIMITER, times(10, 2)),
+      path: () => 'clientConnection.qps',
+      severity: 'warning',
+    },
+    { rule: 'tuning-sync-backlog', derive: pending, path: (shape) => `${shape.mode}.syncPeriod`, severity: 'warning' },
+    { rule: 'tuning-no-local-endpoints', derive: noLocal, path: () => '', severity: 'information' },
+  ];
+  for (const shape of SHAPES) {
+    for (const problem of PROBLEMS) {
+      it(`${problem.rule} on ${shape.label}: not on the plain scrape, on ${problem.path(shape) || 'the document'} with evidence on the derived one`, () => {
+        const healthy = tuning(config(shape.mode), { 'kp.prom': shape.scrape() }, shape.minor).filter((f) => f.rule === problem.rule);
+        assert.deepEqual(brief(healthy), []);
+        const found = tuning(config(shape.mode), { 'kp.prom': problem.derive(shape.scrape(), shape) }, shape.minor).filter(
+          (f) => f.rule === problem.rule,
+        );
+        assert.ok(found.length > 0, `no ${problem.rule}`);
+        assert.equal(found[0].path, problem.path(shape));
+        assert.equal(found[0].severity, problem.severity);
+        assert.ok(
+          found[0].evidence && found[0].evidence.length > 0 && found[0].evidence.every((e) => e.files.includes('kp.prom')),
+          JSON.stringify(found[0].evidence),
+        );
+      });
+    }
+  }
+});
+
+describe('the version a scrape shows', () => {
+  it('with no version in the setting or the file, the configuration is checked as the scraped kube-proxy', () => {
+    const result = analyze(config('iptables'), { metrics: [{ name: 'kp.prom', text: SHAPES[1].scrape() }] });
+    assert.deepEqual(result.version, { minor: '1.29', source: 'metrics', from: 'kp.prom' });
+    assert.ok(!result.findings.some((f) => f.rule === 'tuning-config-mismatch'));
   });
 });

@@ -13,7 +13,7 @@ import { FILE_RULES, RULES_BY_ID } from './rules/index.ts';
 import type { FileContext, Report } from './rules/rule.ts';
 import { LineIndex } from './text.ts';
 import type { AnalysisResult, AnalyzeOptions, ClusterProfile, Finding, Span } from './types.ts';
-import { resolveVersion } from './version.ts';
+import { resolveVersion, versionFromScrape } from './version.ts';
 import { applySuppressions } from './suppressions.ts';
 import { inRange } from '../knowledge/versions.ts';
 import { shiftSuggestion } from './fixIntent.ts';
@@ -213,13 +213,19 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Anal
   const embeddings = cache
     ? routed.documents.flatMap((document) => cache.embeddingsOf(text, document))
     : findEmbeddings(text, routed.documents);
-  const version = resolveVersion(options.kubernetesVersion, routed.documents, versionHints(routed.documents));
+  let version = resolveVersion(options.kubernetesVersion, routed.documents, versionHints(routed.documents));
   const kindClusters = routed.documents.filter(isKindCluster);
   if (!isOurs(text, routed.documents) && embeddings.length === 0 && kindClusters.length === 0)
     return { version, applies: false, findings: [] };
   const lines = new LineIndex(text);
   const tuning =
     options.metrics && options.metrics.length > 0 ? (cache?.tuning(options.metrics) ?? tuningInput(options.metrics)) : undefined;
+  // With no version from the setting or the file, check against the kube-proxy the scrape shows.
+  if (tuning)
+    version = versionFromScrape(
+      version,
+      tuning.evidence.kubeProxy.map((process) => ({ gitVersion: process.latest.gitVersion, name: process.latest.name })),
+    );
   const findings = analyzeRouted(text, lines, routed, version.minor, options, FILE_PLACEMENT, cache, embeddings, tuning);
   for (const embedding of embeddings) findings.push(...embeddedFindings(lines, embedding, version.minor, options, cache, tuning));
   cache?.settle();

@@ -68,7 +68,8 @@ export interface EvidenceItem {
   window?: EvidenceWindow;
 }
 
-export type VersionSource = 'setting' | 'file' | 'default';
+/** Where the version came from: the setting, the file, a metrics scrape's kubernetes_build_info, or the default. */
+export type VersionSource = 'setting' | 'file' | 'metrics' | 'default';
 
 export interface ResolvedVersion {
   minor: Minor;

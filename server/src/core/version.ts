@@ -74,11 +74,25 @@ export function versionNote(
   return { key, args: { requested: version.requested, minor: version.minor, oldest: OLDEST_MINOR, newest: NEWEST_MINOR } };
 }
 
+/**
+ * With no version from the setting or the file, the one a kube-proxy scrape shows (its
+ * kubernetes_build_info): the configuration is checked against the kube-proxy that runs.
+ */
+export function versionFromScrape(version: ResolvedVersion, scrapes: readonly { gitVersion?: string; name: string }[]): ResolvedVersion {
+  if (version.source !== 'default') return version;
+  for (const scrape of scrapes) {
+    const minorNo = scrape.gitVersion ? minorFromVersionText(scrape.gitVersion) : undefined;
+    if (minorNo !== undefined) return clamp(minorNo, scrape.gitVersion!, 'metrics', scrape.name);
+  }
+  return version;
+}
+
 /** Where the version came from, in the user's language: the setting, the file (and what in it), or the default. */
 export function versionSourceText(
   version: ResolvedVersion,
   t: (key: MessageKey, args?: Record<string, string | number>) => string,
 ): string {
   if (version.source === 'file' && version.from !== undefined) return t('version.source.hint', { from: version.from });
+  if (version.source === 'metrics') return t('version.source.metrics', { from: version.from ?? '' });
   return t(`version.source.${version.source}`);
 }

@@ -515,6 +515,7 @@ const CORE_MESSAGES = {
   'version.source.setting': ['from the kubeProxyTuner.kubernetesVersion setting', '来自 kubeProxyTuner.kubernetesVersion 设置'],
   'version.source.file': ['from ClusterConfiguration.kubernetesVersion in this file', '来自本文件 ClusterConfiguration.kubernetesVersion'],
   'version.source.hint': ['from {from} in this file', '来自本文件中的 {from}'],
+  'version.source.metrics': ['from kubernetes_build_info in the scrape {from}', '来自抓取 {from} 中的 kubernetes_build_info'],
   'version.source.default': [
     'the newest supported minor (no version in the file or settings)',
     '最新支持的次版本（文件与设置中均未指定版本）',

@@ -89,8 +89,8 @@ export const TUNING_MESSAGES = {
     '在被抓取的节点上，{internal} 个 internalTrafficPolicy: Local 的 Service 与 {external} 个 externalTrafficPolicy: Local 的 Service 在该节点上没有端点（kubeproxy_sync_proxy_rules_no_local_endpoints_total，{file}）：发往前者的集群内流量在此节点被丢弃，后者的负载均衡健康检查在此节点失败，这是预期行为。',
   ],
   'tuning-sync-backlog': [
-    'A rule sync was queued {behind} before the last one finished (kubeproxy_sync_proxy_rules_last_queued_timestamp_seconds − …_last_timestamp_seconds, {file}), longer than {limit}: kube-proxy is not keeping up with changes, or is stuck; /healthz fails after twice {path}.',
-    '一次规则同步在上一次完成前已排队 {behind}（kubeproxy_sync_proxy_rules_last_queued_timestamp_seconds − …_last_timestamp_seconds，{file}），超过 {limit}：kube-proxy 跟不上变更或已卡住；超过两倍 {path} 后 /healthz 会失败。',
+    'A rule sync had been queued for {behind} without running when {file} was taken (kubeproxy_sync_proxy_rules_last_queued_timestamp_seconds is after …_last_timestamp_seconds), longer than {limit}: kube-proxy is not keeping up with changes, or is stuck; /healthz fails once a sync waits twice {path}.',
+    '抓取 {file} 时，一次规则同步已排队 {behind} 仍未执行（kubeproxy_sync_proxy_rules_last_queued_timestamp_seconds 晚于 …_last_timestamp_seconds），超过 {limit}：kube-proxy 跟不上变更或已卡住；同步等待超过两倍 {path} 时 /healthz 会失败。',
   ],
   'tuning-nftables-readiness.localhost': [
     'Something on this node reaches NodePorts through localhost: {count} packets ({metric}, {window}). nftables mode does not serve NodePorts on 127.0.0.1 (1.37 adds an alpha gate for it): find that client before moving to nftables.',
@@ -141,8 +141,8 @@ export const TUNING_MESSAGES = {
   ],
   'alerts.backlog.summary': ['kube-proxy is not keeping up', 'kube-proxy 跟不上变更'],
   'alerts.backlog.description': [
-    'A rule sync has been queued for more than {threshold} s on {{ $labels.instance }} without one finishing ({path} sets the /healthz limit).',
-    '{{ $labels.instance }} 上一次规则同步已排队超过 {threshold} 秒仍未完成（{path} 决定 /healthz 的上限）。',
+    'A rule sync has been waiting for more than {threshold} s on {{ $labels.instance }} since it was queued ({path} sets the /healthz limit).',
+    '{{ $labels.instance }} 上一次规则同步自排队起已等待超过 {threshold} 秒（{path} 决定 /healthz 的上限）。',
   ],
   'alerts.throttled.summary': ['kube-proxy is throttled by its own client rate limit', 'kube-proxy 受到自身客户端限流'],
   'alerts.throttled.description': [

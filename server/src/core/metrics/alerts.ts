@@ -85,7 +85,8 @@ export function alertRules(config: EffectiveConfig, minor: Minor, options: Alert
     },
     {
       alert: 'KubeProxySyncBacklog',
-      expr: `max by (instance) (kubeproxy_sync_proxy_rules_last_queued_timestamp_seconds{${job}} - kubeproxy_sync_proxy_rules_last_timestamp_seconds{${job}}) > ${num(backlog)}`,
+      // Pending (queued after the last sync finished) and waiting since it was queued.
+      expr: `max by (instance) ((time() - kubeproxy_sync_proxy_rules_last_queued_timestamp_seconds{${job}}) and (kubeproxy_sync_proxy_rules_last_queued_timestamp_seconds{${job}} > kubeproxy_sync_proxy_rules_last_timestamp_seconds{${job}})) > ${num(backlog)}`,
       for: '5m',
       severity: 'warning',
       summary: t('alerts.backlog.summary'),

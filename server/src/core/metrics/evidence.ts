@@ -56,8 +56,8 @@ export interface KubeProxyEvidence {
   networkProgramming?: DurationStats;
   failures: CounterIncrease[];
   throttling?: DurationStats & { overFiftyMs: number };
-  /** Seconds between the last queued and the last completed sync, at the latest scrape (largest family). */
-  staleness?: number;
+  /** How long a queued sync had been waiting when the latest scrape was taken (0: none pending). */
+  pendingFor?: number;
   pendingChanges?: number;
   /** Services with Local traffic policy and no local endpoint, by traffic_policy. */
   noLocalEndpoints?: { internal: number; external: number };
@@ -173,13 +173,17 @@ function kubeProxyEvidence(scrapes: KubeProxyScrape[]): KubeProxyEvidence {
     const found = increase(exposition, useEarlier, metric);
     if (found) evidence.failures.push(found);
   }
+  // A sync is pending when it was queued after the last one finished; it has waited since it was
+  // queued (the time between the last sync and the queuing is just how quiet the cluster was).
   const queued = exposition.families.get('kubeproxy_sync_proxy_rules_last_queued_timestamp_seconds')?.samples ?? [];
   const done = exposition.families.get('kubeproxy_sync_proxy_rules_last_timestamp_seconds')?.samples ?? [];
-  for (const sample of queued) {
-    const match = done.find((candidate) => candidate.labels.ip_family === sample.labels.ip_family);
-    if (!match) continue;
-    const behind = sample.value - match.value;
-    evidence.staleness = Math.max(evidence.staleness ?? 0, behind);
+  if (latest.takenAt !== undefined) {
+    for (const sample of queued) {
+      const match = done.find((candidate) => candidate.labels.ip_family === sample.labels.ip_family);
+      if (!match) continue;
+      const waiting = sample.value > match.value ? Math.max(0, latest.takenAt - sample.value) : 0;
+      evidence.pendingFor = Math.max(evidence.pendingFor ?? 0, waiting);
+    }
   }
   const pending = [
     single(exposition.families.get('kubeproxy_sync_proxy_rules_endpoint_changes_pending')),

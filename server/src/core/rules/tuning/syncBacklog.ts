@@ -1,7 +1,8 @@
 /**
- * A sync queued long before the last one finished: kube-proxy is not keeping up, or is stuck
- * (kubeproxy_sync_proxy_rules_last_queued_timestamp_seconds − …_last_timestamp_seconds, as the
- * metric's help suggests). /healthz fails after twice syncPeriod.
+ * A sync queued and still not done a long time later: kube-proxy is not keeping up, or is stuck.
+ * Pending means kubeproxy_sync_proxy_rules_last_queued_timestamp_seconds is after
+ * …_last_timestamp_seconds; it has waited since it was queued, until the scrape was taken.
+ * /healthz fails when that exceeds twice syncPeriod.
  */
 import { TUNING } from '../../../knowledge/tuning.ts';
 import type { KubeProxyRule } from '../rule.ts';
@@ -19,7 +20,7 @@ export const tuningSyncBacklog: KubeProxyRule = {
     const path = `${section}.syncPeriod`;
     const limit = Math.max(TUNING.stalenessFloor.value, TUNING.healthzSyncPeriods.value * nanosToSeconds(ctx.config[section].syncPeriod));
     for (const process of ctx.evidence?.kubeProxy ?? []) {
-      const behind = process.staleness;
+      const behind = process.pendingFor;
       if (behind === undefined || behind <= limit) continue;
       ctx.report({
         path,
