@@ -20,7 +20,7 @@ export function renderRulesDoc(): string {
   for (const rule of RULES) {
     const versions = `${rule.since ?? OLDEST_MINOR}–${rule.until ?? NEWEST_MINOR}`;
     lines.push(
-      `| <a id="${rule.id}"></a>\`${rule.id}\` | ${rule.category} | ${rule.severity} | ${versions} | ${rule.description.en} [upstream](${rule.docs}) | ${rule.description.zh} |`,
+      `| <a id="${rule.id}"></a>\`${rule.id}\` | ${rule.category} | ${rule.severity} | ${versions} | ${rule.description.en}${rule.docs ? ` [upstream](${rule.docs})` : ''} | ${rule.description.zh} |`,
     );
   }
   lines.push('', `${RULES.length} rules.`, '');

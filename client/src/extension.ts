@@ -7,7 +7,7 @@ import { SERVER_NODE_FLAGS } from '../../server/src/processFlags.ts';
 interface VersionInfo {
   uri: string;
   minor: string;
-  source: 'setting' | 'file' | 'metrics' | 'default';
+  source: 'setting' | 'config' | 'file' | 'metrics' | 'default';
   requested?: string;
   /** What in the file named the version, when not a ClusterConfiguration (`kindest/node:v1.33.1`). */
   from?: string;
@@ -27,16 +27,18 @@ function tooltip(info: VersionInfo): string {
   const where =
     info.source === 'setting'
       ? vscode.l10n.t('Kubernetes {0}: from the setting kubeProxyTuner.kubernetesVersion', info.minor)
-      : info.source === 'metrics'
-        ? vscode.l10n.t('Kubernetes {0}: from the kube-proxy version in the metrics scrape {1}', info.minor, info.from ?? '')
-        : info.source === 'file' && info.from
-          ? vscode.l10n.t('Kubernetes {0}: from {1} in this file', info.minor, info.from)
-          : info.source === 'file'
-            ? vscode.l10n.t('Kubernetes {0}: from the kubernetesVersion of the ClusterConfiguration in this file', info.minor)
-            : vscode.l10n.t(
-                'Kubernetes {0}: neither the file nor the settings name a version, so the newest supported one is used',
-                info.minor,
-              );
+      : info.source === 'config'
+        ? vscode.l10n.t('Kubernetes {0}: from kubernetesVersion in {1}', info.minor, info.from ?? '.kube-proxy-tuner.yaml')
+        : info.source === 'metrics'
+          ? vscode.l10n.t('Kubernetes {0}: from the kube-proxy version in the metrics scrape {1}', info.minor, info.from ?? '')
+          : info.source === 'file' && info.from
+            ? vscode.l10n.t('Kubernetes {0}: from {1} in this file', info.minor, info.from)
+            : info.source === 'file'
+              ? vscode.l10n.t('Kubernetes {0}: from the kubernetesVersion of the ClusterConfiguration in this file', info.minor)
+              : vscode.l10n.t(
+                  'Kubernetes {0}: neither the file nor the settings name a version, so the newest supported one is used',
+                  info.minor,
+                );
   const requested = info.note ? `\n${info.note}` : info.requested ? `\n${vscode.l10n.t('Requested: {0}', info.requested)}` : '';
   const tuned = info.metricsFiles?.length ? `\n${vscode.l10n.t('Tuned from: {0}', info.metricsFiles.join(', '))}` : '';
   return `${where}${requested}${tuned}\n${vscode.l10n.t('Click to change the setting')}`;

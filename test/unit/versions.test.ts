@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze.ts';
 import { versionNote } from '../../server/src/core/version.ts';
-import { USAGE } from '../../server/src/cli/args.ts';
+import { usage } from '../../server/src/cli/args.ts';
 import { gatesOf } from '../../server/src/knowledge/featureGates.ts';
 import gateTables from '../../server/src/knowledge/feature-gates.json' with { type: 'json' };
 import { message } from '../../server/src/knowledge/messages.ts';
@@ -44,7 +44,8 @@ describe('the supported minors', () => {
   });
 
   it('are the range the CLI usage and the README state', () => {
-    assert.match(USAGE, new RegExp(`else the newest, ${NEWEST_MINOR.replace('.', '\\.')}\\)`));
+    assert.match(usage('en'), new RegExp(`else the newest, ${NEWEST_MINOR.replace('.', '\\.')}\\)`));
+    assert.ok(usage('zh-cn').includes(`否则取最新的 ${NEWEST_MINOR}）`), 'Chinese usage');
     const readme = read('README.md');
     assert.ok(readme.includes(`(${OLDEST_MINOR} – ${NEWEST_MINOR})`), 'README intro');
     assert.ok(readme.includes(`a minor from \`${OLDEST_MINOR}\` to \`${NEWEST_MINOR}\``), 'README settings table');

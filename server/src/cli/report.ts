@@ -4,6 +4,9 @@ import { RULES } from '../core/rules/index.ts';
 import { versionNote, versionSourceText } from '../core/version.ts';
 import type { Finding, Locale, MetricsSummary, ResolvedVersion, Severity } from '../core/types.ts';
 import { windowText } from '../core/metrics/format.ts';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import packageJson from '../../../package.json' with { type: 'json' };
 
 export interface FileReport {
   file: string;
@@ -11,9 +14,13 @@ export interface FileReport {
   findings: Finding[];
   /** What the scrapes given with --metrics showed. */
   metrics?: MetricsSummary;
+  /** Whether the file holds something the tool checks (a KubeProxyConfiguration, or a problem). */
+  applies: boolean;
 }
 
-export const TOOL_VERSION = '0.1.0';
+/** The package's own manifest: its version, and its homepage once the project has one. */
+const manifest: { version: string; homepage?: string } = packageJson;
+export const TOOL_VERSION = manifest.version;
 
 export function toJson(reports: FileReport[]): string {
   return JSON.stringify(
@@ -45,31 +52,73 @@ export function toJson(reports: FileReport[]): string {
   );
 }
 
-export function toText(reports: FileReport[], locale: Locale): string {
+/**
+ * Text for people: a header per file that holds something we check (its version, and where that came
+ * from), one line per finding, and a summary. Files with nothing of ours are counted, not listed.
+ * `onlyFindings` prints the findings alone (problems of a settings file, before any check).
+ */
+export function toText(reports: FileReport[], locale: Locale, onlyFindings = false): string {
   const lines: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const report of reports) {
-    const source = versionSourceText(report.version, (key, args) => message(locale, key, args));
-    lines.push(`${report.file}: Kubernetes ${report.version.minor} (${source})`);
-    const note = versionNote(report.version);
-    if (note) lines.push(`  ${message(locale, note.key, note.args)}`);
-    if (report.metrics) lines.push(...metricsLines(report.metrics, locale));
+    if (!onlyFindings && report.applies) {
+      const source = versionSourceText(report.version, (key, args) => message(locale, key, args));
+      lines.push(`${report.file}: Kubernetes ${report.version.minor} (${source})`);
+      const note = versionNote(report.version);
+      if (note) lines.push(`  ${message(locale, note.key, note.args)}`);
+    }
+    if (!onlyFindings && report.metrics) lines.push(...metricsLines(report.metrics, locale));
     for (const finding of report.findings) {
       counts[finding.severity]++;
       const where = `${report.file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
       const path = finding.embedded ? `${finding.embedded.in} › ${finding.path}` : finding.path;
-      lines.push(`${where}: ${finding.severity} [${finding.rule}] ${path ? `${path}: ` : ''}${finding.message}`);
+      const severity = message(locale, `cli.severity.${finding.severity}`);
+      lines.push(`${where}: ${severity} [${finding.rule}] ${path ? `${path}: ` : ''}${finding.message}`);
     }
   }
-  lines.push(
-    `${counts.error} error(s), ${counts.warning} warning(s), ${counts.information + counts.hint} note(s) in ${reports.length} file(s)`,
-  );
+  if (!onlyFindings) {
+    lines.push(
+      message(locale, 'cli.summary', {
+        errors: counts.error,
+        warnings: counts.warning,
+        notes: counts.information + counts.hint,
+        files: reports.length,
+      }),
+    );
+  }
   return lines.join('\n');
+}
+
+/**
+ * A rule's friendly name for SARIF viewers: unknown-field → UnknownField. SARIF wants it to differ
+ * from the id (case ignored), so one-word ids get a suffix: conntrack → ConntrackRule.
+ */
+function friendlyName(id: string): string {
+  const name = id.replace(/(^|-)([a-z0-9])/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
+  return name.toLowerCase() === id.toLowerCase() ? `${name}Rule` : name;
 }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-export function toSarif(reports: FileReport[]): string {
+/**
+ * Where a file is, for SARIF: relative to the folder the check ran in (`%SRCROOT%`), so that code
+ * scanning maps results onto the repository; absolute file URIs for files outside it.
+ */
+function artifactLocation(file: string, root: string): { uri: string; uriBaseId?: string } {
+  if (file === '-') return { uri: 'stdin' };
+  const absolute = resolve(root, file);
+  const fromRoot = relative(root, absolute);
+  if (fromRoot === '' || fromRoot.startsWith('..') || isAbsolute(fromRoot)) return { uri: pathToFileURL(absolute).href };
+  return { uri: fromRoot.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+/**
+ * SARIF 2.1.0, as GitHub code scanning and other viewers read it. `root` is the folder paths are
+ * relative to (the current directory of the run).
+ */
+export function toSarif(reports: FileReport[], locale: Locale, root: string): string {
+  const lang = locale === 'en' ? 'en' : 'zh';
+  const rootUri = pathToFileURL(root.endsWith(sep) ? root : `${root}${sep}`).href;
   return JSON.stringify(
     {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -80,16 +129,28 @@ export function toSarif(reports: FileReport[]): string {
             driver: {
               name: 'kube-proxy-tuner',
               version: TOOL_VERSION,
-              informationUri: 'https://kubernetes.io/docs/reference/config-api/kube-proxy-config.v1alpha1/',
+              semanticVersion: TOOL_VERSION,
+              // Where the tool is documented: the manifest's homepage, when the project publishes one.
+              ...(manifest.homepage ? { informationUri: manifest.homepage } : {}),
               rules: RULES.map((rule) => ({
                 id: rule.id,
-                shortDescription: { text: rule.description.en },
-                helpUri: rule.docs,
+                shortDescription: { text: rule.description[lang] },
+                fullDescription: { text: rule.description[lang] },
+                name: friendlyName(rule.id),
+                // GitHub code scanning requires help on every rule.
+                help: rule.docs
+                  ? {
+                      text: `${rule.description[lang]} ${rule.docs}`,
+                      markdown: `${rule.description[lang]} [${message(locale, 'cli.sarif.upstream')}](${rule.docs})`,
+                    }
+                  : { text: rule.description[lang], markdown: rule.description[lang] },
+                ...(rule.docs ? { helpUri: rule.docs } : {}),
                 defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
-                properties: { category: rule.category },
+                properties: { category: rule.category, tags: [rule.category] },
               })),
             },
           },
+          originalUriBaseIds: { '%SRCROOT%': { uri: rootUri } },
           results: reports.flatMap((report) =>
             report.findings.map((finding) => ({
               ruleId: finding.rule,
@@ -98,7 +159,7 @@ export function toSarif(reports: FileReport[]): string {
               locations: [
                 {
                   physicalLocation: {
-                    artifactLocation: { uri: report.file },
+                    artifactLocation: artifactLocation(report.file, root),
                     region: {
                       startLine: finding.range.start.line + 1,
                       startColumn: finding.range.start.character + 1,

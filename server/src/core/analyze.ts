@@ -213,7 +213,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Anal
   const embeddings = cache
     ? routed.documents.flatMap((document) => cache.embeddingsOf(text, document))
     : findEmbeddings(text, routed.documents);
-  let version = resolveVersion(options.kubernetesVersion, routed.documents, versionHints(routed.documents));
+  let version = resolveVersion(options, routed.documents, versionHints(routed.documents));
   const kindClusters = routed.documents.filter(isKindCluster);
   if (!isOurs(text, routed.documents) && embeddings.length === 0 && kindClusters.length === 0)
     return { version, applies: false, findings: [] };

@@ -31,7 +31,7 @@ function valueOf(document: RoutedDocument): Record<string, unknown> | undefined 
 
 export function effectiveConfigs(text: string, options: AnalyzeOptions = {}): { version: ResolvedVersion; configs: EffectiveOf[] } {
   const routed = routeFile(text);
-  const version = resolveVersion(options.kubernetesVersion, routed.documents, versionHints(routed.documents));
+  const version = resolveVersion(options, routed.documents, versionHints(routed.documents));
   const configs: EffectiveOf[] = [];
   for (const document of routed.documents) {
     const value = valueOf(document);

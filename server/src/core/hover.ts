@@ -100,7 +100,7 @@ export function hoverAt(text: string, offset: number, options: AnalyzeOptions = 
   const locale = options.locale ?? 'en';
   const file = parseFile(text);
   const documents = file.documents.map(routeDocument);
-  const version = resolveVersion(options.kubernetesVersion, documents, versionHints(documents));
+  const version = resolveVersion(options, documents, versionHints(documents));
   const kubeadmFile = documents.some((d) => d.role === 'kubeadm');
   const embedding = findEmbeddings(text, documents).find((e) => offset >= e.scalar.outer.start && offset <= e.scalar.outer.end);
   if (embedding) {

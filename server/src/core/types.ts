@@ -69,7 +69,11 @@ export interface EvidenceItem {
 }
 
 /** Where the version came from: the setting, the file, a metrics scrape's kubernetes_build_info, or the default. */
-export type VersionSource = 'setting' | 'file' | 'metrics' | 'default';
+/**
+ * Where the minor in use came from: the editor setting or the CLI flag (`setting`), the project's
+ * .kube-proxy-tuner.yaml (`config`), the checked file (`file`), a metrics scrape, or the default.
+ */
+export type VersionSource = 'setting' | 'config' | 'file' | 'metrics' | 'default';
 
 export interface ResolvedVersion {
   minor: Minor;
@@ -102,6 +106,11 @@ export interface ClusterProfile {
 export interface AnalyzeOptions {
   /** `auto` or a minor such as `1.34`. */
   kubernetesVersion?: string;
+  /**
+   * Where kubernetesVersion was set, shown with the version: a .kube-proxy-tuner.yaml (`config`, its
+   * path in `from`), or a setting named in `from` (`--kubernetes-version`); default: the editor setting.
+   */
+  kubernetesVersionOrigin?: { source: 'setting' | 'config'; from?: string };
   locale?: Locale;
   /** The cluster the best-practice rules assume (default: large). */
   clusterScale?: ClusterScale;

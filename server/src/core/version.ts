@@ -9,7 +9,7 @@
 import { isSupportedMinor, minorNumber, NEWEST_MINOR, OLDEST_MINOR, SUPPORTED_MINORS, type Minor } from '../knowledge/versions.ts';
 import type { MessageKey } from '../knowledge/messages.ts';
 import type { RoutedDocument } from './route.ts';
-import type { ResolvedVersion } from './types.ts';
+import type { AnalyzeOptions, ResolvedVersion } from './types.ts';
 import type { VersionHint } from './versionHints.ts';
 
 /** The minor a kubernetesVersion value names, if it names one ("v1.33.2", "1.33", "stable-1.33"). */
@@ -39,13 +39,15 @@ export function clusterConfigurationVersion(documents: RoutedDocument[]): unknow
 }
 
 export function resolveVersion(
-  setting: string | undefined,
+  options: Pick<AnalyzeOptions, 'kubernetesVersion' | 'kubernetesVersionOrigin'>,
   documents: RoutedDocument[],
   hints: readonly VersionHint[] = [],
 ): ResolvedVersion {
+  const setting = options.kubernetesVersion;
   if (setting && setting !== 'auto') {
     const minorNo = minorFromVersionText(setting);
-    if (minorNo !== undefined) return clamp(minorNo, setting, 'setting');
+    const origin = options.kubernetesVersionOrigin ?? { source: 'setting' };
+    if (minorNo !== undefined) return clamp(minorNo, setting, origin.source, origin.from);
   }
   const fromFile = clusterConfigurationVersion(documents);
   if (fromFile !== undefined && fromFile !== null) {
@@ -94,5 +96,7 @@ export function versionSourceText(
 ): string {
   if (version.source === 'file' && version.from !== undefined) return t('version.source.hint', { from: version.from });
   if (version.source === 'metrics') return t('version.source.metrics', { from: version.from ?? '' });
+  if (version.source === 'config') return t('version.source.config', { from: version.from ?? '.kube-proxy-tuner.yaml' });
+  if (version.source === 'setting' && version.from !== undefined) return t('version.source.flag', { from: version.from });
   return t(`version.source.${version.source}`);
 }

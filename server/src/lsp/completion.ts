@@ -267,7 +267,7 @@ export class KubeProxyCompletion {
     const offset = document.offsetAt(position);
     let routed: RoutedFile | undefined;
     const outer = (): RoutedFile => (routed ??= routeFile(text, cache));
-    const version = (): ResolvedVersion => resolveVersion(options.kubernetesVersion, outer().documents, versionHints(outer().documents));
+    const version = (): ResolvedVersion => resolveVersion(options, outer().documents, versionHints(outer().documents));
     // Inside a ConfigMap's config.conf or a kind patch: complete the text it holds, then place the edits back.
     const cursor = mayEmbed(text) ? embeddedCursor(text, findEmbeddings(text, outer().documents), offset) : undefined;
     if (!cursor) return this.completeIn(text, offset, options, version);

@@ -66,3 +66,15 @@ export const kindPatchIgnored: BuiltInRule = {
     zh: 'kind 永远不会应用的 KubeProxyConfiguration 补丁（apiVersion 不符、位于工作节点、kubeProxyMode 为 none）。',
   },
 };
+export const configFile: BuiltInRule = {
+  id: 'config-file',
+  scope: 'builtin',
+  category: 'schema',
+  severity: 'error',
+  // The project's own file: no upstream page to link (README "One config file" explains it).
+  docs: '',
+  description: {
+    en: 'A .kube-proxy-tuner.yaml the CLI and the editor cannot use (unknown key, bad value, unknown rule id).',
+    zh: 'CLI 与编辑器无法使用的 .kube-proxy-tuner.yaml（未知键、取值错误、未知规则 id）。',
+  },
+};

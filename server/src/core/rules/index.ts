@@ -1,6 +1,7 @@
 /** Every rule, in one list. Settings, SARIF and documentation enumerate rules from here. */
 import { bindAddress } from './bindAddress.ts';
 import {
+  configFile,
   duplicateField,
   invalidDuration,
   invalidType,
@@ -116,6 +117,7 @@ export const RULES: readonly Rule[] = [
   tuningConntrack,
   tuningNoLocalEndpoints,
   tuningNftablesReadiness,
+  configFile,
 ];
 
 export const RULES_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
