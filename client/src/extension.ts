@@ -3,22 +3,16 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_NODE_FLAGS } from '../../server/src/processFlags.ts';
-
-interface VersionInfo {
-  uri: string;
-  minor: string;
-  source: 'setting' | 'config' | 'file' | 'metrics' | 'default';
-  requested?: string;
-  /** What in the file named the version, when not a ClusterConfiguration (`kindest/node:v1.33.1`). */
-  from?: string;
-  /** Why the version in use differs from the one requested, in the user's language (from the server). */
-  note?: string;
-  /** False for YAML without kube-proxy or kubeadm documents: no status item there. */
-  applies: boolean;
-  /** The scrapes the findings were tuned from, and those that could not be used (in the user's language). */
-  metricsFiles?: string[];
-  metricsProblems?: string[];
-}
+import {
+  ALERTS_REQUEST,
+  VERSION_NOTIFICATION,
+  type AlertsParams,
+  type AlertsResult,
+  type InitializationOptions,
+  type VersionInfo,
+} from '../../server/src/protocol.ts';
+import { explicitSettings } from './explicitSettings.ts';
+import { SUPPORTED_MINORS } from '../../server/src/knowledge/versions.ts';
 
 /** Warnings about scrapes already shown, so each is said once. */
 const shownMetricsProblems = new Set<string>();
@@ -41,7 +35,7 @@ function tooltip(info: VersionInfo): string {
                 );
   const requested = info.note ? `\n${info.note}` : info.requested ? `\n${vscode.l10n.t('Requested: {0}', info.requested)}` : '';
   const tuned = info.metricsFiles?.length ? `\n${vscode.l10n.t('Tuned from: {0}', info.metricsFiles.join(', '))}` : '';
-  return `${where}${requested}${tuned}\n${vscode.l10n.t('Click to change the setting')}`;
+  return `${where}${requested}${tuned}\n${vscode.l10n.t('Click to pick the Kubernetes version')}`;
 }
 
 let client: LanguageClient | undefined;
@@ -51,7 +45,7 @@ const versions = new Map<string, VersionInfo>();
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   statusItem = vscode.window.createStatusBarItem('kubeProxyTuner.version', vscode.StatusBarAlignment.Right, 100);
   statusItem.name = 'kube-proxy Tuner';
-  statusItem.command = { title: 'Settings', command: 'workbench.action.openSettings', arguments: ['kubeProxyTuner.kubernetesVersion'] };
+  statusItem.command = { title: vscode.l10n.t('Pick the Kubernetes Version'), command: 'kubeProxyTuner.pickKubernetesVersion' };
   context.subscriptions.push(
     statusItem,
     vscode.window.onDidChangeActiveTextEditor(updateStatus),
@@ -62,6 +56,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('kubeProxyTuner.tuneFromMetrics', tuneFromMetrics),
     vscode.commands.registerCommand('kubeProxyTuner.applyRecommendations', applyRecommendations),
     vscode.commands.registerCommand('kubeProxyTuner.generateAlerts', generateAlerts),
+    vscode.commands.registerCommand('kubeProxyTuner.fixAll', fixAll),
+    vscode.commands.registerCommand('kubeProxyTuner.pickKubernetesVersion', pickKubernetesVersion),
+    vscode.commands.registerCommand('kubeProxyTuner.showServerLog', () => client?.outputChannel.show(true)),
+    // Scrape paths in .kube-proxy-tuner.yaml are read only in a trusted workspace: start again once it is.
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      if (client) await client.restart();
+    }),
   );
 
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -79,11 +80,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ language: 'yaml' }],
     synchronize: { configurationSection: 'kubeProxyTuner' },
     // VS Code shows the contributed snippets itself; the server offers them only to other editors.
-    initializationOptions: { locale: vscode.env.language, snippets: false },
+    initializationOptions: (): InitializationOptions => ({
+      locale: vscode.env.language,
+      snippets: false,
+      workspaceTrusted: vscode.workspace.isTrusted,
+    }),
+    middleware: {
+      workspace: {
+        // Only what the user set: a default must not hide the project's .kube-proxy-tuner.yaml.
+        configuration: (params) =>
+          params.items.map((item) =>
+            item.section === 'kubeProxyTuner' ? explicitSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined) : null,
+          ),
+      },
+    },
   };
   client = new LanguageClient('kubeProxyTuner', 'kube-proxy Tuner', serverOptions, clientOptions);
   context.subscriptions.push(
-    client.onNotification('kubeProxyTuner/version', (info: VersionInfo) => {
+    client.onNotification(VERSION_NOTIFICATION, (info: VersionInfo) => {
       versions.set(info.uri, info);
       updateStatus(vscode.window.activeTextEditor);
       for (const problem of info.metricsProblems ?? []) {
@@ -149,33 +163,77 @@ async function tuneFromMetrics(): Promise<void> {
   void vscode.window.showInformationMessage(vscode.l10n.t('kube-proxy Tuner: tuning from {0}', paths.join(', ')));
 }
 
-/** "Apply all recommendations": the server's explicit action for the whole file, applied as one edit. */
-async function applyRecommendations(): Promise<void> {
+/** Runs the server's whole-file action of `kind` on the active editor and applies its edit. */
+async function applyWholeFileAction(kind: string, nothing: string): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return;
   const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+  // The last argument resolves the actions' edits (the server computes them lazily).
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
     'vscode.executeCodeActionProvider',
     editor.document.uri,
     whole,
-    'source.kubeProxyTuner.applyRecommendations',
+    kind,
     1,
   );
-  const action = actions?.find((candidate) => candidate.kind?.value === 'source.kubeProxyTuner.applyRecommendations' && candidate.edit);
+  const action = actions?.find((candidate) => candidate.kind?.value === kind && candidate.edit);
   if (!action?.edit) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('kube-proxy Tuner: no recommendation to apply in this file.'));
+    void vscode.window.showInformationMessage(nothing);
     return;
   }
   await vscode.workspace.applyEdit(action.edit);
+}
+
+/** "Apply all recommendations": the server's explicit action for the whole file, applied as one edit. */
+function applyRecommendations(): Promise<void> {
+  return applyWholeFileAction(
+    'source.kubeProxyTuner.applyRecommendations',
+    vscode.l10n.t('kube-proxy Tuner: no recommendation to apply in this file.'),
+  );
+}
+
+/** "Fix all": the safe fixes of the whole file (what fix-all on save applies). */
+function fixAll(): Promise<void> {
+  return applyWholeFileAction('source.fixAll.kubeProxyTuner', vscode.l10n.t('kube-proxy Tuner: nothing to fix in this file.'));
+}
+
+/**
+ * "Pick the Kubernetes version": sets kubeProxyTuner.kubernetesVersion for the file's workspace folder
+ * (user settings without one). "auto" removes that setting, so the .kube-proxy-tuner.yaml or the file
+ * decides again.
+ */
+async function pickKubernetesVersion(): Promise<void> {
+  const document = vscode.window.activeTextEditor?.document;
+  const folder = document ? vscode.workspace.getWorkspaceFolder(document.uri) : undefined;
+  const current = document ? versions.get(document.uri.toString()) : undefined;
+  const items: (vscode.QuickPickItem & { value: string })[] = [
+    {
+      label: 'auto',
+      value: 'auto',
+      description: vscode.l10n.t('The version named by .kube-proxy-tuner.yaml or the file, else the newest'),
+    },
+    ...[...SUPPORTED_MINORS].reverse().map((minor) => ({
+      label: minor,
+      value: minor,
+      description: current?.minor === minor ? vscode.l10n.t('in use for this file') : undefined,
+    })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    placeHolder: vscode.l10n.t('Kubernetes version to check kube-proxy configurations against'),
+  });
+  if (!picked) return;
+  const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global;
+  await vscode.workspace
+    .getConfiguration('kubeProxyTuner', folder?.uri)
+    .update('kubernetesVersion', picked.value === 'auto' ? undefined : picked.value, target);
 }
 
 /** "Generate Prometheus Alerts": rules with thresholds from the open configuration, in a new editor. */
 async function generateAlerts(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !client) return;
-  const answer = await client.sendRequest<{ text?: string; warning?: string; error?: string }>('kubeProxyTuner/alerts', {
-    uri: editor.document.uri.toString(),
-  });
+  const params: AlertsParams = { uri: editor.document.uri.toString() };
+  const answer = await client.sendRequest<AlertsResult>(ALERTS_REQUEST, params);
   if (answer.error || !answer.text) {
     void vscode.window.showWarningMessage(`kube-proxy Tuner: ${answer.error ?? ''}`);
     return;

@@ -29,12 +29,29 @@ import { IdleMemoryReclaimer } from './lsp/memory.ts';
 import { toLocale } from './lsp/locale.ts';
 import { versionNote } from './core/version.ts';
 import { message } from './knowledge/messages.ts';
-import { normalizeSettings, SETTINGS_SECTION, SettingsCache, toAnalyzeOptions, type ServerSettings } from './lsp/settings.ts';
+import {
+  documentSettings,
+  normalizeSettings,
+  SETTINGS_SECTION,
+  SettingsCache,
+  toAnalyzeOptions,
+  type ServerSettings,
+} from './lsp/settings.ts';
+import { ProjectConfigFiles } from './lsp/projectConfigFiles.ts';
+import { WorkspaceFolders } from './lsp/workspaceFolders.ts';
+import { isProjectConfigName, PROJECT_CONFIG_NAMES, readProjectConfig } from './core/projectConfig.ts';
+import { DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
+import { dirname } from 'node:path';
 import type { AnalyzeOptions } from './core/types.ts';
+import {
+  ALERTS_REQUEST,
+  VERSION_NOTIFICATION,
+  type AlertsParams,
+  type AlertsResult,
+  type InitializationOptions,
+  type VersionInfo,
+} from './protocol.ts';
 import { exitWhenBroken, keepConsoleOffStdout, transportFrom } from './lsp/transport.ts';
-
-/** Custom notification for the client's status item: the Kubernetes minor used and where it came from. */
-const VERSION_NOTIFICATION = 'kubeProxyTuner/version';
 
 /** After `shutdown`, the only thing left to do is `exit`: other requests get an error (LSP). */
 let shutdownReceived = false;
@@ -73,20 +90,46 @@ const caches = new Map<string, AnalysisCache>();
 const tuningFindings = new Map<string, { version: number; findings: Finding[] }>();
 /** Returns the heap a large file grew to once the user pauses (see lsp/memory.ts). */
 const memory = new IdleMemoryReclaimer();
+const folders = new WorkspaceFolders();
 /** The scrapes `kubeProxyTuner.metrics` names; a change on disk re-checks every open document. */
-const metricsFiles = new MetricsFiles(() => {
-  for (const document of documents.all()) schedule(document.uri);
-});
+const metricsFiles = new MetricsFiles(folders, recheckAll);
+/** The project's .kube-proxy-tuner.yaml files, shared with the CLI. */
+const projectConfigs = new ProjectConfigFiles();
+/** False when the client says the workspace is not trusted: the config file's scrape paths are then not read. */
+let workspaceTrusted = true;
+/** Whether settings are pulled with workspace/configuration (then didChangeConfiguration payloads are ignored). */
+let pullSettings = false;
+/** Whether the client watches .kube-proxy-tuner.yaml files for us. */
+let watchConfigFiles = false;
 
-/** The analysis options of a document: its settings, and the text of the scrapes they name. */
-function optionsFor(uri: string, current: ServerSettings): { options: AnalyzeOptions; unreadable: { name: string; reason: string }[] } {
-  if (!current.metrics || current.metrics.length === 0) return { options: toAnalyzeOptions(current, locale), unreadable: [] };
-  const load = metricsFiles.load(uri, current.metrics);
-  return { options: toAnalyzeOptions(current, locale, load.scrapes), unreadable: load.unreadable };
+function recheckAll(): void {
+  for (const document of documents.all()) schedule(document.uri);
+}
+
+/**
+ * The analysis options of a document: the editor's settings over its .kube-proxy-tuner.yaml, and the
+ * text of the scrapes they name.
+ */
+function optionsFor(
+  uri: string,
+  editor: ServerSettings,
+  withMetrics = true,
+): { options: AnalyzeOptions; unreadable: { name: string; reason: string }[] } {
+  const resolved = documentSettings(editor, projectConfigs.forDocument(uri, locale), workspaceTrusted);
+  const origin =
+    resolved.versionOrigin && resolved.config ? { ...resolved.versionOrigin, from: folders.shown(resolved.config.path) } : undefined;
+  const current = resolved.settings;
+  if (!withMetrics || !current.metrics || current.metrics.length === 0)
+    return { options: toAnalyzeOptions(current, locale, [], origin), unreadable: [] };
+  const base = resolved.metricsFromConfig && resolved.config ? dirname(resolved.config.path) : undefined;
+  const load = base ? metricsFiles.load(uri, current.metrics, base) : metricsFiles.load(uri, current.metrics);
+  return { options: toAnalyzeOptions(current, locale, load.scrapes, origin), unreadable: load.unreadable };
 }
 
 connection.onInitialize((params): InitializeResult => {
-  const options = (params.initializationOptions ?? {}) as { locale?: unknown; settings?: unknown; snippets?: unknown };
+  // Typed as sent by our client; other clients may send anything, so each value is checked where used.
+  const options = (params.initializationOptions ?? {}) as { [K in keyof InitializationOptions]?: unknown };
+  workspaceTrusted = options.workspaceTrusted !== false;
   locale = toLocale(options.locale ?? params.locale);
   const workspace = params.capabilities.workspace;
   const fetch = workspace?.configuration
@@ -110,10 +153,13 @@ connection.onInitialize((params): InitializeResult => {
     onRefused: (uri) => connection.console.log(`kube-proxy Tuner: completion uses bundled schemas only; not fetching ${uri}`),
   });
   dynamicConfigurationRegistration = Boolean(workspace?.configuration && workspace.didChangeConfiguration?.dynamicRegistration);
-  metricsFiles.setFolders((params.workspaceFolders ?? []).map((folder) => folder.uri).concat(params.rootUri ? [params.rootUri] : []));
+  pullSettings = Boolean(workspace?.configuration);
+  watchConfigFiles = Boolean(workspace?.didChangeWatchedFiles?.dynamicRegistration);
+  folders.set((params.workspaceFolders ?? []).map((folder) => folder.uri).concat(params.rootUri ? [params.rootUri] : []));
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      // save: an open .kube-proxy-tuner.yaml that is saved applies to the other documents at once.
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, APPLY_RECOMMENDATIONS_KIND], resolveProvider: true },
       hoverProvider: true,
       completionProvider: { resolveProvider: false },
@@ -126,13 +172,32 @@ connection.onInitialized(() => {
   if (dynamicConfigurationRegistration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
   }
+  // Config files created, deleted or changed anywhere in the workspace, also by git or another editor.
+  if (watchConfigFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: PROJECT_CONFIG_NAMES.map((name) => ({ globPattern: `**/${name}` })),
+    });
+  }
 });
 
 connection.onDidChangeConfiguration((change) => {
+  // A client that answers workspace/configuration is asked again (its answer has only what the user
+  // set); the payload of others is the settings themselves.
   const payload = (change.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
-  if (payload !== undefined) settings.global = normalizeSettings(payload);
+  if (payload !== undefined && !pullSettings) settings.global = normalizeSettings(payload);
   settings.clear();
-  for (const document of documents.all()) schedule(document.uri);
+  recheckAll();
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  projectConfigs.invalidate();
+  recheckAll();
+});
+
+documents.onDidSave(({ document }) => {
+  if (!isProjectConfigName(document.uri.replace(/[?#].*$/, ''))) return;
+  projectConfigs.invalidate();
+  recheckAll();
 });
 
 // onDidChangeContent also fires on open. Validation runs on the next turn of the event loop (no
@@ -188,7 +253,7 @@ connection.onHover(async (params) => {
   if (!document || !isYamlDocument(document)) return null;
   const current = await settings.get(document.uri);
   try {
-    return hover(document, params, toAnalyzeOptions(current, locale), hoverMarkdown, tuningFindings.get(document.uri));
+    return hover(document, params, optionsFor(document.uri, current, false).options, hoverMarkdown, tuningFindings.get(document.uri));
   } catch (error) {
     connection.console.error(`kube-proxy Tuner: hover in ${document.uri} failed: ${describe(error)}`);
     return null;
@@ -201,7 +266,7 @@ connection.onCompletion(async (params) => {
   if (!document || !isYamlDocument(document) || !completion) return null;
   const current = await settings.get(document.uri);
   try {
-    return await completion.complete(document, params.position, toAnalyzeOptions(current, locale), cacheFor(document.uri));
+    return await completion.complete(document, params.position, optionsFor(document.uri, current, false).options, cacheFor(document.uri));
   } catch (error) {
     connection.console.error(`kube-proxy Tuner: completion in ${document.uri} failed: ${describe(error)}`);
     return null;
@@ -209,12 +274,12 @@ connection.onCompletion(async (params) => {
 });
 
 /** The client's "Generate Prometheus Alerts" command: the rules for the document's (first) KubeProxyConfiguration. */
-connection.onRequest('kubeProxyTuner/alerts', async (params: { uri: string; format?: 'prometheus-rule' | 'rules' }) => {
+connection.onRequest(ALERTS_REQUEST, async (params: AlertsParams): Promise<AlertsResult | ResponseError<void>> => {
   if (shutdownReceived) return SHUT_DOWN();
   const document = documents.get(params.uri);
   if (!document) return { error: message(locale, 'cli.alerts.none', { file: params.uri }) };
   const current = await settings.get(document.uri);
-  const { version, configs } = effectiveConfigs(document.getText(), toAnalyzeOptions(current, locale));
+  const { version, configs } = effectiveConfigs(document.getText(), optionsFor(document.uri, current, false).options);
   if (configs.length === 0) return { error: message(locale, 'cli.alerts.none', { file: document.uri }) };
   const config = configs[0].config;
   return {
@@ -247,6 +312,12 @@ async function validate(uri: string): Promise<void> {
   // Settings may have taken a round trip: analyse the text as it is now, or nothing if it was closed.
   const document = documents.get(uri);
   if (!document) return;
+  // A .kube-proxy-tuner.yaml: its own problems, as the user types (what applies is the saved file).
+  if (isProjectConfigName(uri.replace(/[?#].*$/, ''))) {
+    const { findings } = readProjectConfig(document.getText(), locale);
+    await connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
+    return;
+  }
   try {
     const cache = cacheFor(uri);
     const text = document.getText();
@@ -258,7 +329,7 @@ async function validate(uri: string): Promise<void> {
     await connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.findings.map(toDiagnostic) });
     // Said in the user's language: a 1.38 file is checked as 1.37, and what that means.
     const note = versionNote(result.version);
-    await connection.sendNotification(VERSION_NOTIFICATION, {
+    const info: VersionInfo = {
       uri,
       minor: result.version.minor,
       source: result.version.source,
@@ -276,7 +347,8 @@ async function validate(uri: string): Promise<void> {
       metricsFiles: (options.metrics ?? [])
         .map((scrape) => scrape.name)
         .filter((name) => !result.metrics?.refused.some((refused) => refused.file === name)),
-    });
+    };
+    await connection.sendNotification(VERSION_NOTIFICATION, info);
     // A kube-proxy/kubeadm file is open: load the completion engine when idle, not on the first Ctrl+Space.
     if (result.applies) completion?.scheduleWarmUp(result.version.minor, locale);
   } catch (error) {

@@ -19,9 +19,29 @@ describe('schemas/', () => {
   });
 });
 
-describe('docs/rules.md', () => {
-  it('is current (run npm run generate:docs)', async () => {
-    const { renderRulesDoc } = await import('../../scripts/generate-rules-doc.ts');
-    assert.equal(readFileSync(join(import.meta.dirname, '../../docs/rules.md'), 'utf8'), renderRulesDoc());
+describe('what lists the rules', () => {
+  it('docs/rules.md, the kubeProxyTuner.rules setting and its descriptions are current (run npm run generate:docs)', async () => {
+    const { GENERATED } = await import('../../scripts/generate-rules-doc.ts');
+    for (const [file, render] of Object.entries(GENERATED)) {
+      assert.equal(readFileSync(join(import.meta.dirname, '../..', file), 'utf8'), render(), `${file} is stale`);
+    }
+  });
+
+  it('the setting offers every rule id, rejects others, and describes each in both languages', async () => {
+    const { RULES } = await import('../../server/src/core/rules/index.ts');
+    const read = (file: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../..', file), 'utf8'));
+    const setting = read('package.json').contributes.configuration.properties['kubeProxyTuner.rules'];
+    assert.deepEqual(
+      Object.keys(setting.properties),
+      RULES.map((rule) => rule.id),
+    );
+    assert.equal(setting.additionalProperties, false);
+    const en = read('package.nls.json');
+    const zh = read('package.nls.zh-cn.json');
+    for (const rule of RULES) {
+      assert.deepEqual(setting.properties[rule.id].enum, ['off', 'error', 'warning', 'information', 'hint']);
+      assert.ok(en[`config.rules.${rule.id}`].startsWith(rule.description.en), rule.id);
+      assert.ok(zh[`config.rules.${rule.id}`].startsWith(rule.description.zh), rule.id);
+    }
   });
 });

@@ -8,8 +8,8 @@
  * workspace value is not given to the server, so a workspace cannot make it read files.
  */
 import * as fs from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { isAbsolute, resolve } from 'node:path';
+import type { WorkspaceFolders } from './workspaceFolders.ts';
 import { MAX_INPUT_BYTES } from '../cli/files.ts';
 
 export interface LoadedScrape {
@@ -32,31 +32,20 @@ interface Entry {
 export class MetricsFiles {
   private readonly cache = new Map<string, Entry>();
   private readonly watchers = new Map<string, fs.FSWatcher>();
-  private folders: string[] = [];
   private readonly onChange: () => void;
+  private readonly folders: WorkspaceFolders;
 
-  constructor(onChange: () => void) {
+  constructor(folders: WorkspaceFolders, onChange: () => void) {
+    this.folders = folders;
     this.onChange = onChange;
   }
 
-  /** The workspace folders (file: URIs), longest first, so a nested folder wins. */
-  setFolders(uris: readonly string[]): void {
-    this.folders = uris
-      .filter((uri) => uri.startsWith('file:'))
-      .map((uri) => fileURLToPath(uri))
-      .sort((a, b) => b.length - a.length);
-  }
-
-  /** Where a relative path in the settings of `documentUri` starts from. */
-  private base(documentUri: string): string | undefined {
-    if (!documentUri.startsWith('file:')) return this.folders[this.folders.length - 1];
-    const path = fileURLToPath(documentUri);
-    return this.folders.find((folder) => path === folder || path.startsWith(`${folder}/`)) ?? dirname(path);
-  }
-
-  load(documentUri: string, paths: readonly string[]): MetricsLoad {
+  /**
+   * The scrapes named in a document's settings. Relative paths start from `base` (the folder of the
+   * .kube-proxy-tuner.yaml that names them), else from the document's workspace folder.
+   */
+  load(documentUri: string, paths: readonly string[], base = this.folders.base(documentUri)): MetricsLoad {
     const load: MetricsLoad = { scrapes: [], unreadable: [] };
-    const base = this.base(documentUri);
     for (const name of paths) {
       const path = isAbsolute(name) ? name : base ? resolve(base, name) : undefined;
       if (!path) {

@@ -2,20 +2,14 @@
  * The `kubeProxyTuner` settings as the server sees them, and a per-document cache of them.
  * Editor-independent: the LSP plumbing that fetches them is passed in.
  */
-import type { AnalyzeOptions, ClusterNumbers, ClusterScale, Severity } from '../core/types.ts';
+import type { AnalyzeOptions, ClusterNumbers, Severity } from '../core/types.ts';
+import { mergeProjectSettings, type ProjectSettings } from '../core/projectConfig.ts';
+import type { ProjectConfig } from './projectConfigFiles.ts';
 
 export const SETTINGS_SECTION = 'kubeProxyTuner';
 
-export interface ServerSettings {
-  kubernetesVersion?: string;
-  clusterScale?: ClusterScale;
-  monitoring?: boolean;
-  rules?: Record<string, Severity | 'off'>;
-  /** The cluster's numbers (nodes, services, endpoints, coresPerNode, churnPerMinute). */
-  cluster?: ClusterNumbers;
-  /** Paths of saved metrics scrapes, relative to the workspace folder. */
-  metrics?: string[];
-}
+/** The editor's settings have the keys of .kube-proxy-tuner.yaml (one shape, core/projectConfig.ts). */
+export type ServerSettings = ProjectSettings;
 
 const CLUSTER_FIELDS: (keyof ClusterNumbers)[] = ['nodes', 'services', 'endpoints', 'coresPerNode', 'churnPerMinute'];
 
@@ -51,15 +45,32 @@ export function normalizeSettings(raw: unknown): ServerSettings {
   return settings;
 }
 
-/** `override` wins field by field; a field it leaves out keeps the base value. */
-export function mergeSettings(base: ServerSettings, override: ServerSettings): ServerSettings {
+/**
+ * A document's settings: its .kube-proxy-tuner.yaml, overridden key by key (rule by rule) by what the
+ * user set in the editor. In an untrusted workspace the config file's scrape paths are not used: like
+ * the restricted kubeProxyTuner.metrics setting, a workspace must not make the server read files.
+ */
+export interface DocumentSettings {
+  settings: ServerSettings;
+  /** The config file that applied, if any. */
+  config?: ProjectConfig;
+  /** Where the version came from when the config file set it. */
+  versionOrigin?: AnalyzeOptions['kubernetesVersionOrigin'];
+  /** Whether the scrape paths are the config file's (relative to its folder) rather than the editor's. */
+  metricsFromConfig: boolean;
+}
+
+export function documentSettings(editor: ServerSettings, config: ProjectConfig | undefined, trusted: boolean): DocumentSettings {
+  if (!config) return { settings: editor, metricsFromConfig: false };
+  const fromFile: ServerSettings = { ...config.settings };
+  if (!trusted) delete fromFile.metrics;
+  const settings = mergeProjectSettings(fromFile, editor);
+  const versionFromFile = editor.kubernetesVersion === undefined && fromFile.kubernetesVersion !== undefined;
   return {
-    kubernetesVersion: override.kubernetesVersion ?? base.kubernetesVersion,
-    clusterScale: override.clusterScale ?? base.clusterScale,
-    monitoring: override.monitoring ?? base.monitoring,
-    rules: override.rules ?? base.rules,
-    cluster: override.cluster ?? base.cluster,
-    metrics: override.metrics ?? base.metrics,
+    settings,
+    config,
+    ...(versionFromFile ? { versionOrigin: { source: 'config' as const, from: config.path } } : {}),
+    metricsFromConfig: editor.metrics === undefined && fromFile.metrics !== undefined,
   };
 }
 
@@ -68,9 +79,11 @@ export function toAnalyzeOptions(
   settings: ServerSettings,
   locale: AnalyzeOptions['locale'],
   metrics: { name: string; text: string }[] = [],
+  versionOrigin?: AnalyzeOptions['kubernetesVersionOrigin'],
 ): AnalyzeOptions {
   return {
     kubernetesVersion: settings.kubernetesVersion ?? 'auto',
+    ...(versionOrigin ? { kubernetesVersionOrigin: versionOrigin } : {}),
     locale,
     rules: settings.rules ?? {},
     clusterScale: settings.clusterScale ?? 'large',
@@ -122,7 +135,7 @@ export class SettingsCache {
     let timedOut = false;
     const asked = fetch(uri).then(
       (raw) => {
-        const settings = mergeSettings(this.global, normalizeSettings(raw));
+        const settings = mergeProjectSettings(this.global, normalizeSettings(raw));
         this.known.set(uri, settings);
         if (timedOut && this.cache.get(uri) === answer) {
           this.cache.set(uri, Promise.resolve(settings));
