@@ -42,7 +42,14 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // mainFields: prefer packages' ESM builds; jsonc-parser's `main` is a UMD file whose dynamic
   // require('./impl/format') esbuild cannot follow (the bundle would crash at start-up).
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', mainFields: ['module', 'main'], plugins: [unusedInServer] },
+  // Both are commands of the npm package (bin): kube-proxy-tuner, kube-proxy-tuner-language-server.
+  {
+    entryPoints: ['server/src/server.ts'],
+    outfile: 'dist/server.js',
+    mainFields: ['module', 'main'],
+    plugins: [unusedInServer],
+    banner: { js: '#!/usr/bin/env node' },
+  },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
@@ -66,7 +73,7 @@ for (const entry of entries) {
   }
 }
 
-if (!failed) chmodSync('dist/cli.js', 0o755);
+if (!failed) for (const bin of ['dist/cli.js', 'dist/server.js']) chmodSync(bin, 0o755);
 if (failed) {
   console.error('build FAILED');
   process.exit(1);

@@ -131,7 +131,9 @@ connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as { [K in keyof InitializationOptions]?: unknown };
   workspaceTrusted = options.workspaceTrusted !== false;
   locale = toLocale(options.locale ?? params.locale);
-  const workspace = params.capabilities.workspace;
+  // A client that sends no capabilities (the field is required, but some do not) gets the plain defaults.
+  const capabilities = params.capabilities ?? {};
+  const workspace = capabilities.workspace;
   const fetch = workspace?.configuration
     ? (uri: string) => connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }) as Promise<unknown>
     : undefined;
@@ -144,11 +146,11 @@ connection.onInitialize((params): InitializeResult => {
     onLateAnswer: (uri) => schedule(uri),
     timeoutMs: CONFIGURATION_TIMEOUT_MS,
   });
-  resolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit') ?? false;
-  const formats = params.capabilities.textDocument?.hover?.contentFormat;
+  resolveEdits = capabilities.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit') ?? false;
+  const formats = capabilities.textDocument?.hover?.contentFormat;
   hoverMarkdown = !formats || formats.length === 0 || formats[0] === 'markdown';
   // A client that has the snippets already (VS Code, from package.json) passes `snippets: false`.
-  completion = new KubeProxyCompletion(params.capabilities, {
+  completion = new KubeProxyCompletion(capabilities, {
     snippets: options.snippets !== false,
     onRefused: (uri) => connection.console.log(`kube-proxy Tuner: completion uses bundled schemas only; not fetching ${uri}`),
   });

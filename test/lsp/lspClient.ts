@@ -74,9 +74,14 @@ export class LspClient {
   readonly serverRequests: Array<{ method: string; params: any }> = [];
   stderr = '';
 
-  /** `nodePath`: the Node that runs the server (default: the one running the tests); `nodeFlags`: options for that Node. */
-  constructor(args: string[] = ['--stdio'], nodePath: string = process.execPath, nodeFlags: readonly string[] = []) {
-    this.process = spawn(nodePath, [...nodeFlags, SERVER_PATH, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /**
+   * `nodePath`: the Node that runs the server (default: the one running the tests); `nodeFlags`: options
+   * for that Node. `command`: run this executable instead (an installed `kube-proxy-tuner-language-server`).
+   */
+  constructor(args: string[] = ['--stdio'], nodePath: string = process.execPath, nodeFlags: readonly string[] = [], command?: { path: string; env?: NodeJS.ProcessEnv }) {
+    this.process = command
+      ? spawn(command.path, args, { stdio: ['pipe', 'pipe', 'pipe'], env: command.env ?? process.env })
+      : spawn(nodePath, [...nodeFlags, SERVER_PATH, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.process.stderr.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString('utf8');
