@@ -128,10 +128,15 @@ export function makeWorkspace(base: string, settings: Record<string, unknown> = 
   ])
     scrape = withObservations(scrape, family, times(20, 3));
   writeFileSync(join(folder, 'kube-proxy.prom'), scrape);
-  writeFileSync(
-    join(folder, 'fixall.yaml'),
-    'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nMode: IPVS # keep\nipvs:\n  syncPeriod: 30\n',
-  );
+  // A project with its .kube-proxy-tuner.yaml (shared with CI): its rules apply, the workspace's version setting wins.
+  mkdirSync(join(folder, 'project'));
+  writeFileSync(join(folder, 'project/.kube-proxy-tuner.yaml'), 'kubernetesVersion: 1.30\nrules:\n  unknown-field: warning\n');
+  cpSync(seed, join(folder, 'project/kube-proxy.yaml'));
+  for (const name of ['fixall.yaml', 'fixall-command.yaml'])
+    writeFileSync(
+      join(folder, name),
+      'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nMode: IPVS # keep\nipvs:\n  syncPeriod: 30\n',
+    );
   writeFileSync(
     join(folder, 'fixonsave.yaml'),
     'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ipvs # keep\nipvs:\n  syncPeriod: 30s\n',
