@@ -45,6 +45,8 @@ test('npm pack → npm install -g from the tarball: the CLI and the language ser
     'dist/cli.js',
     'dist/server.js',
     'docs/ARCHITECTURE.md',
+    'docs/editors/eglot.el',
+    'docs/editors/neovim.lua',
     'docs/images/configmap.png',
     'docs/images/hover.png',
     'docs/images/problems-panel.png',

@@ -25,6 +25,8 @@ test('the .vsix holds what the extension runs and shows, and nothing else', () =
     'dist/extension.js',
     'dist/server.js',
     'docs/ARCHITECTURE.md',
+    'docs/editors/eglot.el',
+    'docs/editors/neovim.lua',
     'docs/images/configmap.png',
     'docs/images/hover.png',
     'docs/images/problems-panel.png',
