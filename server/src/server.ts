@@ -5,6 +5,7 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -40,7 +41,6 @@ import {
 import { ProjectConfigFiles } from './lsp/projectConfigFiles.ts';
 import { WorkspaceFolders } from './lsp/workspaceFolders.ts';
 import { isProjectConfigName, PROJECT_CONFIG_NAMES, readProjectConfig } from './core/projectConfig.ts';
-import { DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
 import { dirname } from 'node:path';
 import type { AnalyzeOptions } from './core/types.ts';
 import {
@@ -131,8 +131,7 @@ connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as { [K in keyof InitializationOptions]?: unknown };
   workspaceTrusted = options.workspaceTrusted !== false;
   locale = toLocale(options.locale ?? params.locale);
-  // A client that sends no capabilities (the field is required, but some do not) gets the plain defaults.
-  const capabilities = params.capabilities ?? {};
+  const capabilities = params.capabilities;
   const workspace = capabilities.workspace;
   const fetch = workspace?.configuration
     ? (uri: string) => connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }) as Promise<unknown>

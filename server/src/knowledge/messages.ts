@@ -410,7 +410,6 @@ const CORE_MESSAGES = {
     '共检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{notes} 条提示',
   ],
   'cli.sarif.upstream': ['Upstream documentation', '上游文档'],
-  'cli.configProblems': ['{file}: the project settings have problems; fix them first', '{file}：项目设置有问题，请先修正'],
   'cli.usage.alertsOneFile': ['alerts takes exactly one file (or -)', 'alerts 只接受一个文件（或 -）'],
   'cli.alerts.none': [
     '{file} holds no KubeProxyConfiguration to derive alerts from',
