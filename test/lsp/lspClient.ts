@@ -78,7 +78,12 @@ export class LspClient {
    * `nodePath`: the Node that runs the server (default: the one running the tests); `nodeFlags`: options
    * for that Node. `command`: run this executable instead (an installed `kube-proxy-tuner-language-server`).
    */
-  constructor(args: string[] = ['--stdio'], nodePath: string = process.execPath, nodeFlags: readonly string[] = [], command?: { path: string; env?: NodeJS.ProcessEnv }) {
+  constructor(
+    args: string[] = ['--stdio'],
+    nodePath: string = process.execPath,
+    nodeFlags: readonly string[] = [],
+    command?: { path: string; env?: NodeJS.ProcessEnv },
+  ) {
     this.process = command
       ? spawn(command.path, args, { stdio: ['pipe', 'pipe', 'pipe'], env: command.env ?? process.env })
       : spawn(nodePath, [...nodeFlags, SERVER_PATH, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
