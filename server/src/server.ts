@@ -102,6 +102,11 @@ let pullSettings = false;
 /** Whether the client watches .kube-proxy-tuner.yaml files for us. */
 let watchConfigFiles = false;
 
+/** A .kube-proxy-tuner.yaml open in the editor (by the name in its URI, any scheme). */
+function isConfigDocument(uri: string): boolean {
+  return isProjectConfigName(uri.replace(/[?#].*$/, ''));
+}
+
 function recheckAll(): void {
   for (const document of documents.all()) schedule(document.uri);
 }
@@ -196,7 +201,7 @@ connection.onDidChangeWatchedFiles(() => {
 });
 
 documents.onDidSave(({ document }) => {
-  if (!isProjectConfigName(document.uri.replace(/[?#].*$/, ''))) return;
+  if (!isConfigDocument(document.uri)) return;
   projectConfigs.invalidate();
   recheckAll();
 });
@@ -314,7 +319,7 @@ async function validate(uri: string): Promise<void> {
   const document = documents.get(uri);
   if (!document) return;
   // A .kube-proxy-tuner.yaml: its own problems, as the user types (what applies is the saved file).
-  if (isProjectConfigName(uri.replace(/[?#].*$/, ''))) {
+  if (isConfigDocument(uri)) {
     const { findings } = readProjectConfig(document.getText(), locale);
     await connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
     return;

@@ -13,9 +13,38 @@ export interface LoadedConfig extends ReadConfig {
   text: string;
 }
 
+/**
+ * The nearest config file from `start` up to the root, shared by the CLI and the language server.
+ * `byDir` remembers the answer for every folder passed on the way (null: none), so files of one
+ * project cost one walk.
+ */
+export function findProjectConfig(start: string, byDir: Map<string, string | null>): string | undefined {
+  const visited: string[] = [];
+  let dir = start;
+  let found: string | null = null;
+  for (;;) {
+    const known = byDir.get(dir);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    visited.push(dir);
+    const here = PROJECT_CONFIG_NAMES.map((name) => join(dir, name)).find((path) => fs.statSync(path, { throwIfNoEntry: false })?.isFile());
+    if (here) {
+      found = here;
+      break;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  for (const each of visited) byDir.set(each, found);
+  return found ?? undefined;
+}
+
 export class ProjectConfigs {
   private readonly byFile = new Map<string, LoadedConfig>();
-  private readonly byDir = new Map<string, string | undefined>();
+  private readonly byDir = new Map<string, string | null>();
   private readonly locale: Locale;
 
   constructor(locale: Locale) {
@@ -24,29 +53,7 @@ export class ProjectConfigs {
 
   /** The config file that applies to a checked file (standard input: the current folder). */
   find(checked: string): string | undefined {
-    let dir = checked === '-' ? resolve('.') : dirname(resolve(checked));
-    const visited: string[] = [];
-    for (;;) {
-      if (this.byDir.has(dir)) {
-        const found = this.byDir.get(dir);
-        for (const each of visited) this.byDir.set(each, found);
-        return found;
-      }
-      visited.push(dir);
-      const found = PROJECT_CONFIG_NAMES.map((name) => join(dir, name)).find((path) =>
-        fs.statSync(path, { throwIfNoEntry: false })?.isFile(),
-      );
-      if (found) {
-        for (const each of visited) this.byDir.set(each, found);
-        return found;
-      }
-      const parent = dirname(dir);
-      if (parent === dir) {
-        for (const each of visited) this.byDir.set(each, undefined);
-        return undefined;
-      }
-      dir = parent;
-    }
+    return findProjectConfig(checked === '-' ? resolve('.') : dirname(resolve(checked)), this.byDir);
   }
 
   /** Reads a config file once (a FileProblem when it cannot be read). */

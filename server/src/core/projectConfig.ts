@@ -25,7 +25,7 @@ export interface ProjectSettings {
 }
 
 export const RULE_LEVELS: readonly (Severity | 'off')[] = ['error', 'warning', 'information', 'hint', 'off'];
-const CLUSTER_KEYS: readonly (keyof ClusterNumbers)[] = ['nodes', 'services', 'endpoints', 'coresPerNode', 'churnPerMinute'];
+export const CLUSTER_KEYS: readonly (keyof ClusterNumbers)[] = ['nodes', 'services', 'endpoints', 'coresPerNode', 'churnPerMinute'];
 const KEYS = ['kubernetesVersion', 'rules', 'clusterScale', 'monitoring', 'cluster', 'metrics'] as const;
 
 export function isProjectConfigName(path: string): boolean {

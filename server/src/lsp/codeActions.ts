@@ -112,8 +112,9 @@ export function codeActions(
     const action = wholeFileFix(document, options, message(locale, 'fix.all'), FIX_ALL_KIND, false);
     return action ? [action] : [];
   }
-  if (only && wants(APPLY_RECOMMENDATIONS_KIND)) {
-    const action = wholeFileFix(
+  // "Apply all recommendations": asked for on its own, or offered beside findings that have a value to set.
+  const recommendations = (): CodeAction | undefined =>
+    wholeFileFix(
       document,
       options,
       message(locale, 'fix.recommendations'),
@@ -122,6 +123,8 @@ export function codeActions(
       undefined,
       'recommendations',
     );
+  if (only && wants(APPLY_RECOMMENDATIONS_KIND)) {
+    const action = recommendations();
     return action ? [action] : [];
   }
   if (!wants(CodeActionKind.QuickFix)) return actions;
@@ -167,15 +170,7 @@ export function codeActions(
   if (fileFix && findings.length > 0) actions.push(fileFix);
   // Where a tuned or recommended value is offered, also offer to apply all of them, explicitly.
   if (findings.some((finding) => (finding.category === 'tuning' || finding.category === 'best-practice') && finding.fixes?.length)) {
-    const all = wholeFileFix(
-      document,
-      options,
-      message(locale, 'fix.recommendations'),
-      APPLY_RECOMMENDATIONS_KIND,
-      canResolve,
-      undefined,
-      'recommendations',
-    );
+    const all = recommendations();
     if (all) actions.push(all);
   }
   return actions;

@@ -1,15 +1,16 @@
 /**
  * `.kube-proxy-tuner.yaml` for the language server: the nearest one from a document's folder upwards,
- * as the CLI finds it (cli/projectFiles.ts), read from disk so that the editor and CI see the same
+ * found by the CLI's own search (cli/projectFiles.ts), read from disk so that the editor and CI see the same
  * file. Which folder holds one is remembered until a config file is created, deleted or saved (the
  * server is told through watched-file events or the save of an open config file); the file itself is
  * re-read when its size or time changes.
  */
 import * as fs from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_INPUT_BYTES } from '../cli/files.ts';
-import { PROJECT_CONFIG_NAMES, readProjectConfig, type ProjectSettings } from '../core/projectConfig.ts';
+import { findProjectConfig } from '../cli/projectFiles.ts';
+import { readProjectConfig, type ProjectSettings } from '../core/projectConfig.ts';
 import type { Finding, Locale } from '../core/types.ts';
 
 export interface ProjectConfig {
@@ -39,7 +40,7 @@ export class ProjectConfigFiles {
     } catch {
       return undefined;
     }
-    const found = this.find(dirname(path));
+    const found = findProjectConfig(dirname(path), this.byDir);
     return found ? this.read(found, locale) : undefined;
   }
 
@@ -47,30 +48,6 @@ export class ProjectConfigFiles {
   invalidate(): void {
     this.byDir.clear();
     this.byFile.clear();
-  }
-
-  private find(start: string): string | undefined {
-    const visited: string[] = [];
-    let dir = start;
-    let found: string | null = null;
-    for (;;) {
-      const known = this.byDir.get(dir);
-      if (known !== undefined) {
-        found = known;
-        break;
-      }
-      visited.push(dir);
-      const here = PROJECT_CONFIG_NAMES.map((name) => join(dir, name)).find((candidate) => isFile(candidate));
-      if (here) {
-        found = here;
-        break;
-      }
-      const parent = dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-    for (const each of visited) this.byDir.set(each, found);
-    return found ?? undefined;
   }
 
   private read(path: string, locale: Locale): ProjectConfig | undefined {
@@ -94,13 +71,5 @@ export class ProjectConfigFiles {
     const entry: Entry = { path, mtimeMs: stat.mtimeMs, size: stat.size, ...readProjectConfig(text, locale) };
     this.byFile.set(path, entry);
     return entry;
-  }
-}
-
-function isFile(path: string): boolean {
-  try {
-    return fs.statSync(path).isFile();
-  } catch {
-    return false;
   }
 }

@@ -3,7 +3,7 @@
  * Editor-independent: the LSP plumbing that fetches them is passed in.
  */
 import type { AnalyzeOptions, ClusterNumbers, Severity } from '../core/types.ts';
-import { mergeProjectSettings, type ProjectSettings } from '../core/projectConfig.ts';
+import { CLUSTER_KEYS, mergeProjectSettings, RULE_LEVELS, type ProjectSettings } from '../core/projectConfig.ts';
 import type { ProjectConfig } from './projectConfigFiles.ts';
 
 export const SETTINGS_SECTION = 'kubeProxyTuner';
@@ -11,9 +11,7 @@ export const SETTINGS_SECTION = 'kubeProxyTuner';
 /** The editor's settings have the keys of .kube-proxy-tuner.yaml (one shape, core/projectConfig.ts). */
 export type ServerSettings = ProjectSettings;
 
-const CLUSTER_FIELDS: (keyof ClusterNumbers)[] = ['nodes', 'services', 'endpoints', 'coresPerNode', 'churnPerMinute'];
-
-const RULE_LEVELS: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
+const LEVELS: ReadonlySet<string> = new Set(RULE_LEVELS);
 
 /** Accepts whatever a client sent (object, null, junk) and keeps only well-formed settings. */
 export function normalizeSettings(raw: unknown): ServerSettings {
@@ -28,13 +26,13 @@ export function normalizeSettings(raw: unknown): ServerSettings {
     // Keys come from the user's settings: no prototype, so `__proto__` is a (misspelt) rule id like any other.
     const rules = Object.create(null) as Record<string, Severity | 'off'>;
     for (const [rule, level] of Object.entries(raw.rules)) {
-      if (typeof level === 'string' && RULE_LEVELS.has(level.toLowerCase())) rules[rule] = level.toLowerCase() as Severity | 'off';
+      if (typeof level === 'string' && LEVELS.has(level.toLowerCase())) rules[rule] = level.toLowerCase() as Severity | 'off';
     }
     settings.rules = rules;
   }
   if (isObject(raw.cluster)) {
     const cluster: ClusterNumbers = {};
-    for (const field of CLUSTER_FIELDS) {
+    for (const field of CLUSTER_KEYS) {
       const value = raw.cluster[field];
       if (typeof value === 'number' && Number.isFinite(value) && value >= 0) cluster[field] = value;
     }
